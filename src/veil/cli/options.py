@@ -1,0 +1,31 @@
+"""Options several commands share, so they are spelled and documented the same everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veil.config import Settings, load_settings
+from veil.language import check_language
+
+Inputs = Annotated[
+    list[Path], typer.Argument(metavar="INPUT...", help="Files to process (.txt, .md, and more: see the README).")
+]
+Lang = Annotated[
+    str,
+    typer.Option("--lang", "-l", help="Language: auto (per paragraph), en or ru.", callback=check_language),
+]
+Config = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="A veil.toml settings file.", dir_okay=False),
+]
+FormatName = Annotated[
+    str | None,
+    typer.Option("--format", help="Read the input as this format instead of guessing from its extension."),
+]
+
+
+def settings_from(config: Path | None) -> Settings:
+    return load_settings(config) if config else Settings()

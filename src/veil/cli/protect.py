@@ -1,0 +1,116 @@
+"""``veil protect``: write protected copies of documents, with a JSON and an HTML report next to each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.table import Table
+
+from veil.cli.app import app, err_console
+from veil.cli.options import Config, FormatName, Inputs, Lang, settings_from
+from veil.errors import ErrorCode, VeilError
+from veil.pipeline import Pipeline
+from veil.writing.files import FileResult, default_output, protect_file
+
+
+def plan_outputs(inputs: Sequence[Path], output: Path | None) -> list[Path]:
+    """Where each input's protected copy goes (``-o`` is a file for one input, a folder for several)."""
+    if output is None:
+        return [default_output(path) for path in inputs]
+    if len(inputs) == 1 and not output.is_dir():
+        return [output]
+    if output.exists() and not output.is_dir():
+        raise VeilError(ErrorCode.USAGE, f"{output}: with several inputs, -o must be a folder")
+    planned = [output / path.name for path in inputs]
+    names = [p.name for p in planned]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise VeilError(
+            ErrorCode.OUTPUT_CONFLICT, f"several inputs are named {duplicates[0]!r}; protect them separately"
+        )
+    return planned
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _summary(results: Sequence[FileResult]) -> Table:
+    table = Table(title="Protected", title_justify="left", show_edge=False)
+    for column in ("output", "language", "changed", "mentions", "kept public", "report"):
+        table.add_column(column)
+    for result in results:
+        summary = result.analysis
+        masked = list(summary.masked())
+        kept = len(summary.entities) - len(masked)
+        table.add_row(
+            str(result.output),
+            summary.lang,
+            str(len(masked)),
+            str(sum(len(e.mentions) for e, _ in masked)),
+            str(kept),
+            str(result.report_html) if result.report_html else "-",
+        )
+    return table
+
+
+@app.command()
+def protect(
+    inputs: Inputs,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output file (one input) or folder (several). Default: NAME.protected.EXT."
+        ),
+    ] = None,
+    lang: Lang = "auto",
+    config: Config = None,
+    format_name: FormatName = None,
+    report: Annotated[bool, typer.Option("--report/--no-report", help="Write the JSON and HTML reports.")] = True,
+    report_originals: Annotated[
+        bool,
+        typer.Option("--report-originals", help="Put the real identifiers in the reports (they become sensitive)."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Protect documents: replace names, numbers and other identifiers, and report every change."""
+    pipeline = Pipeline(settings_from(config))
+    outputs = plan_outputs(inputs, output)
+    results: list[FileResult] = []
+    failures = 0
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+        console=err_console, transient=True, disable=quiet or not err_console.is_terminal,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("protecting", total=sum(_size(p) for p in inputs) or None)
+        for source, dest in zip(inputs, outputs, strict=True):
+            progress.update(task, description=f"protecting {source.name}")
+            try:
+                results.append(
+                    protect_file(
+                        pipeline,
+                        source,
+                        dest,
+                        lang=lang,
+                        format_name=format_name,
+                        reports=report,
+                        originals=report_originals,
+                        progress=lambda n: progress.advance(task, n),
+                    )
+                )
+            except VeilError as error:
+                if len(inputs) == 1:
+                    raise
+                failures += 1
+                err_console.print(f"veil: error[{error.code.value}]: {error.message}", markup=False, highlight=False)
+    if results and not quiet:
+        err_console.print(_summary(results))
+    if failures:
+        raise typer.Exit(1)

@@ -1,0 +1,80 @@
+"""The deciding contract: for each entity, keep it, give it a pseudonym, generalise it or redact it.
+
+A :class:`Strategy` turns one entity into a :class:`~veil.findings.Decision` holding the replacement of
+every mention. Strategies are registered by name (``pseudonym``, ``generalize``, ``redact``, ``keep``);
+the :class:`Decider` picks one per entity: public facts are kept, then the project's per-type or per-label
+``actions`` setting, then the default (people get pseudonyms, other direct identifiers are redacted,
+quasi-identifiers are generalised). Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so
+that an entity met before gets the same replacement.
+"""
+
+from __future__ import annotations
+
+import abc
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from veil.config import Settings
+from veil.deciding.memory import EntityMemory, InMemory
+from veil.deciding.public import PublicContext
+from veil.findings import Action, Decision, Entity, Kind, Why
+from veil.registry import Registry
+
+
+@dataclass
+class DecisionContext:
+    """What strategies may consult: the document's language, the memory, randomness, names to avoid."""
+
+    lang: str
+    settings: Settings = field(default_factory=Settings)
+    memory: EntityMemory = field(default_factory=InMemory)
+    rng: random.Random = field(default_factory=random.SystemRandom)
+    avoid: set[str] = field(default_factory=set)
+
+
+class Strategy(abc.ABC):
+    """Chooses the replacement for every mention of one entity."""
+
+    action: Action
+
+    @abc.abstractmethod
+    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
+        """The decision for ``entity`` (one replacement per mention, in mention order)."""
+
+
+STRATEGIES = Registry[Strategy]("strategy")
+
+
+def default_action(entity: Entity) -> Action:
+    if entity.type == "person":
+        return Action.PSEUDONYM
+    return Action.REDACT if entity.kind == Kind.DIRECT else Action.GENERALIZE
+
+
+class Decider:
+    """Chooses a strategy for each entity and collects the decisions."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.public = PublicContext(settings.allow, settings.deny)
+
+    def action_for(self, entity: Entity) -> tuple[Action, Why]:
+        configured = self.settings.actions.get(entity.type) or self.settings.actions.get(entity.label.value)
+        if self.settings.keep_public and not configured:
+            reason = self.public.reason_to_keep(entity)
+            if reason:
+                return Action.KEEP, Why("decide.public", "public-context", 1.0, reason)
+        if configured:
+            return configured, Why("decide.settings", "actions", 1.0, "set by the project's actions setting")
+        action = default_action(entity)
+        return action, Why("decide.default", action.value, 1.0, f"default for {entity.type}")
+
+    def decide(self, entities: Sequence[Entity], context: DecisionContext) -> list[Decision]:
+        decisions = []
+        for entity in entities:
+            action, why = self.action_for(entity)
+            decision = STRATEGIES.get(action.value).decide(entity, context)
+            decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
+                                      (why, *decision.why), decision.display))  # fmt: skip
+        return decisions

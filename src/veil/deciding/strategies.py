@@ -1,0 +1,153 @@
+"""The built-in strategies: keep, redact, pseudonym and generalize.
+
+``generalize`` asks the :data:`GENERALIZERS` registered for the entity's fine type (an age becomes "in
+his late twenties", a city "a town in the Urals"); a type without one falls back to a bracketed
+description of its label, which is still better than a blank.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+
+from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
+from veil.deciding.placeholders import placeholder
+from veil.deciding.public import public_figures
+from veil.deciding.surrogates import (
+    choose_person,
+    display_name,
+    is_cyrillic,
+    person_origin,
+    render_person,
+)
+from veil.findings import Action, Decision, Detection, Entity, Why
+from veil.linking.persons import dominant
+from veil.registry import Registry
+
+
+def _keys(entity: Entity) -> list[str]:
+    """Entity keys, strongest first: full names, then surnames, then any other key."""
+    roles = {k.removeprefix("role:"): v for k, v in entity.attrs.items() if k.startswith("role:")}
+
+    def strength(key: str) -> tuple[int, str]:
+        if key.startswith("person-full:"):
+            return (0, key)
+        if roles.get(key.removeprefix("person:")) == "last":
+            return (1, key)
+        return (2, key)
+
+    return sorted(entity.keys, key=strength)
+
+
+class Keep(Strategy):
+    action = Action.KEEP
+
+    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
+        return Decision(entity.id, self.action, tuple(m.text for m in entity.mentions), (), entity.canonical)
+
+
+class Redact(Strategy):
+    action = Action.REDACT
+
+    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
+        replacements = tuple(placeholder(entity.type, entity.label.value, m.lang) for m in entity.mentions)
+        why = Why("decide.redact", "placeholder", 1.0, "no useful generalisation: replaced by its kind")
+        return Decision(entity.id, self.action, replacements, (why,), replacements[0])
+
+
+def _public_words() -> set[str]:
+    return {key for figure in public_figures() for key in figure.keys}
+
+
+class Pseudonym(Strategy):
+    """People get a surrogate of the same gender, the same one every time they are met."""
+
+    action = Action.PSEUDONYM
+
+    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
+        if entity.type != "person":
+            return STRATEGIES.get("redact").decide(entity, context)
+        keys = _keys(entity)
+        record = context.memory.recall("person", keys)
+        why = Why("decide.pseudonym", "remembered", 1.0, "the pseudonym this person already has in the project")
+        if record is None:
+            gender = entity.attrs.get("gender") or _gender_from_names(entity)
+            avoid = context.avoid | _public_words()
+            record = choose_person(person_origin(entity), gender, context.rng, avoid, context.memory.taken("person"))
+            why = Why("decide.pseudonym", "new-surrogate", 1.0, "a new pseudonym of the same gender")
+        context.memory.remember("person", keys, record)
+        replacements = tuple(render_person(record, m, entity) for m in entity.mentions)
+        display = display_name(record, cyrillic=context.lang == "ru")
+        return Decision(entity.id, self.action, replacements, (why,), display)
+
+
+def _gender_from_names(entity: Entity) -> str:
+    from veil.deciding.surrogates import known_given_names, role_of
+    from veil.linking.persons import name_words
+
+    genders = []
+    for mention in entity.mentions:
+        for word in name_words(mention):
+            if not word.initial and role_of(word, entity) == "first":
+                genders.append(known_given_names().get(word.key, ""))
+    return dominant([g for g in genders if g in {"m", "f"}])
+
+
+class Generalizer(abc.ABC):
+    """Turns one mention of a quasi-identifier into a less specific phrase that still reads well."""
+
+    @abc.abstractmethod
+    def generalize(self, entity: Entity, mention: Detection, context: DecisionContext) -> str | None:
+        """The generalised text for ``mention``, or ``None`` when this generalizer has nothing useful."""
+
+    def remembered(self, record: Mapping[str, str], mention: Detection) -> str | None:
+        """The replacement for ``mention`` from a stored record (same entity, earlier document)."""
+        return record.get(mention.lang) or None
+
+
+GENERALIZERS = Registry[Generalizer]("generalizer")
+
+
+class Generalize(Strategy):
+    action = Action.GENERALIZE
+
+    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
+        generalizer = GENERALIZERS.get(entity.type) if entity.type in GENERALIZERS else None
+        keys = sorted(entity.keys)
+        record = context.memory.recall(entity.type, keys) if generalizer else None
+        replacements = []
+        for mention in entity.mentions:
+            text = None
+            if generalizer is not None:
+                text = generalizer.remembered(record, mention) if record else None
+                text = text or generalizer.generalize(entity, mention, context)
+            replacements.append(text or placeholder(entity.type, entity.label.value, mention.lang))
+        if generalizer is not None:
+            stored = {m.lang: r for m, r in zip(entity.mentions, replacements, strict=True)}
+            context.memory.remember(entity.type, keys, {**stored, "value": replacements[0]})
+        rule = "generalizer" if generalizer else "label-placeholder"
+        why = Why("decide.generalize", rule, 1.0, f"generalised as {entity.type}")
+        return Decision(entity.id, self.action, tuple(replacements), (why,), replacements[0])
+
+
+@STRATEGIES.register("keep")
+def _keep() -> Strategy:
+    return Keep()
+
+
+@STRATEGIES.register("redact")
+def _redact() -> Strategy:
+    return Redact()
+
+
+@STRATEGIES.register("pseudonym")
+def _pseudonym() -> Strategy:
+    return Pseudonym()
+
+
+@STRATEGIES.register("generalize")
+def _generalize() -> Strategy:
+    return Generalize()
+
+
+__all__ = ["GENERALIZERS", "Generalize", "Generalizer", "Keep", "Pseudonym", "Redact", "is_cyrillic"]

@@ -1,0 +1,244 @@
+"""Pseudonyms for people: chosen once per person, written to fit every mention.
+
+A surrogate is a record (see :mod:`veil.deciding.memory`) holding a first name, a middle name or
+patronymic and a surname in both scripts, of the original person's gender. It is drawn from the pools in
+``veil/data/names`` (Russian names for people in Russian text or with Russian names, English names
+otherwise), never one whose words appear among the real names of the document or on the public-figure
+list, and never one already given to someone else in the project.
+
+Writing a mention replaces each word of the real name by the surrogate's word of the same role, in the
+script and letter case of the original. Language packages register a renderer in :data:`RENDERERS` to do
+more (the Russian one inflects the surrogate into each mention's grammatical case).
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import iuliia
+
+from veil.findings import Detection, Entity
+from veil.linking.keys import latin_skeleton
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, name_words
+
+Record = Mapping[str, str]
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
+
+
+@dataclass(frozen=True, slots=True)
+class GivenName:
+    latin: str
+    cyrillic: str
+    gender: str
+    diminutive: str = ""
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("veil.data.names").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def to_latin(cyrillic: str) -> str:
+    """The usual English spelling of a Russian name (Wikipedia's romanisation)."""
+    return str(iuliia.WIKIPEDIA.translate(cyrillic))
+
+
+@functools.cache
+def english_given() -> tuple[GivenName, ...]:
+    return tuple(GivenName(latin, cyr, gender) for latin, cyr, gender in _rows("en_given.tsv"))
+
+
+@functools.cache
+def english_surnames() -> tuple[tuple[str, str], ...]:
+    return tuple((latin, cyr) for latin, cyr in _rows("en_surnames.tsv"))
+
+
+@functools.cache
+def russian_given() -> tuple[GivenName, ...]:
+    return tuple(GivenName(to_latin(cyr), cyr, gender, dim) for cyr, gender, dim in _rows("ru_given.tsv"))
+
+
+@functools.cache
+def russian_surnames() -> tuple[str, ...]:
+    return tuple(row[0] for row in _rows("ru_surnames.tsv"))
+
+
+@functools.cache
+def known_given_names() -> dict[str, str]:
+    """Given-name key -> gender, from the pools (used to guess roles and genders)."""
+    table: dict[str, str] = {}
+    for name in english_given() + russian_given():
+        table.setdefault(latin_skeleton(name.latin), name.gender)
+        table.setdefault(latin_skeleton(name.cyrillic), name.gender)
+    return table
+
+
+# Names whose stem changes before the patronymic suffix.
+_PATRONYMIC_STEMS = {"Лев": "Льв", "Пётр": "Петр", "Павел": "Павл"}
+
+
+def patronymic(father: str, gender: str) -> str:
+    """The patronymic made from a father's given name (Сергей -> Сергеевич / Сергеевна)."""
+    if father in {"Илья", "Никита", "Фома", "Лука"}:
+        stem = father[:-1]
+        return stem + ("ич" if gender != "f" else "инична")
+    stem = _PATRONYMIC_STEMS.get(father, "")
+    if stem:
+        return stem + ("ович" if gender != "f" else "овна")
+    if father.endswith("ий"):
+        base = father[:-2] + "ь"
+        return base + ("евич" if gender != "f" else "евна")
+    if father.endswith(("ей", "ай", "ь")):
+        base = father[:-1]
+        return base + ("евич" if gender != "f" else "евна")
+    return father + ("ович" if gender != "f" else "овна")
+
+
+def feminine_surname(surname: str) -> str:
+    if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return surname + "а"
+    if surname.endswith(("ский", "цкий")):
+        return surname[:-2] + "ая"
+    return surname
+
+
+def is_cyrillic(text: str) -> bool:
+    return any(ch in _CYRILLIC for ch in text.casefold())
+
+
+def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+    sex = gender if gender in {"m", "f"} else rng.choice("mf")
+    given = [g for g in russian_given() if g.gender == sex and latin_skeleton(g.cyrillic) not in avoid]
+    fathers = [g for g in russian_given() if g.gender == "m"]
+    surnames = [s for s in russian_surnames() if latin_skeleton(s) not in avoid]
+    first = rng.choice(given)
+    last = rng.choice(surnames)
+    last = feminine_surname(last) if sex == "f" else last
+    middle = patronymic(rng.choice(fathers).cyrillic, sex)
+    return {
+        "origin": "ru", "gender": sex,
+        "first": first.cyrillic, "first_lat": first.latin,
+        "middle": middle, "middle_lat": to_latin(middle),
+        "last": last, "last_lat": to_latin(last),
+        "dim": first.diminutive, "dim_lat": to_latin(first.diminutive) if first.diminutive else first.latin,
+    }  # fmt: skip
+
+
+def _english_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+    wanted = gender if gender in {"m", "f"} else "u"
+    given = [g for g in english_given() if g.gender == wanted and latin_skeleton(g.latin) not in avoid]
+    middles = [g for g in english_given() if g.gender in {wanted, "u"} and latin_skeleton(g.latin) not in avoid]
+    surnames = [s for s in english_surnames() if latin_skeleton(s[0]) not in avoid]
+    first = rng.choice(given)
+    middle = rng.choice([g for g in middles if g != first] or middles)
+    last_lat, last_cyr = rng.choice(surnames)
+    return {
+        "origin": "en", "gender": gender or "u",
+        "first": first.cyrillic, "first_lat": first.latin,
+        "middle": middle.cyrillic, "middle_lat": middle.latin,
+        "last": last_cyr, "last_lat": last_lat,
+        "dim": first.cyrillic, "dim_lat": first.latin,
+    }  # fmt: skip
+
+
+def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str], taken: set[str]) -> dict[str, str]:
+    """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``."""
+    make = _russian_record if origin == "ru" else _english_record
+    record = make(gender, rng, avoid)
+    for _ in range(50):
+        if record_value(record) not in taken:
+            break
+        record = make(gender, rng, avoid)
+    record["value"] = record_value(record)
+    return record
+
+
+def record_value(record: Record) -> str:
+    return f"{record['first_lat']} {record['last_lat']}"
+
+
+def person_origin(entity: Entity) -> str:
+    """``ru`` when the person is named in Russian text or in Cyrillic, else ``en``."""
+    if any(m.lang == "ru" or is_cyrillic(m.text) for m in entity.mentions):
+        return "ru"
+    if any(latin_skeleton(w.text) in _russian_given_keys() for m in entity.mentions for w in name_words(m)):
+        return "ru"
+    return "en"
+
+
+@functools.cache
+def _russian_given_keys() -> frozenset[str]:
+    keys = {latin_skeleton(g.latin) for g in russian_given()} | {latin_skeleton(g.cyrillic) for g in russian_given()}
+    english = {latin_skeleton(g.latin) for g in english_given()}
+    return frozenset(keys - english)
+
+
+def role_of(word: NameWord, entity: Entity) -> str:
+    """The word's role in the person's name: learned by linking, else guessed from the name pools."""
+    role = entity.attrs.get(f"role:{word.key}", "")
+    if role:
+        return role
+    return ROLE_FIRST if word.key in known_given_names() else ROLE_LAST
+
+
+def match_case(original: str, replacement: str) -> str:
+    """``replacement`` in the letter case style of ``original`` (lower, UPPER or Title)."""
+    if original.islower():
+        return replacement.lower()
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    return replacement
+
+
+def part_for(record: Record, role: str, cyrillic: bool) -> str:
+    key = {ROLE_FIRST: "first", ROLE_MIDDLE: "middle", ROLE_LAST: "last"}.get(role, "last")
+    return record[key] if cyrillic else record[key + "_lat"]
+
+
+Renderer = Callable[[Record, Detection, Entity], str]
+RENDERERS: dict[str, Renderer] = {}
+
+
+def render_words(
+    record: Record, mention: Detection, entity: Entity, inflect: Callable[[str, NameWord, str], str] | None = None
+) -> str:
+    """The mention with each name word replaced by the surrogate's word of the same role.
+
+    ``inflect(surrogate_word, original_word, role)`` lets a language package put the surrogate word
+    into the original word's grammatical form.
+    """
+    text = mention.text
+    pieces: list[str] = []
+    cursor = 0
+    for word in name_words(mention):
+        role = role_of(word, entity)
+        cyrillic = is_cyrillic(word.text)
+        if word.initial:
+            replacement = part_for(record, role, cyrillic)[:1] + word.text[1:]
+        else:
+            replacement = part_for(record, role, cyrillic)
+            if inflect is not None:
+                replacement = inflect(replacement, word, role)
+        pieces.append(text[cursor : word.start])
+        pieces.append(match_case(word.text, replacement))
+        cursor = word.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def render_person(record: Record, mention: Detection, entity: Entity) -> str:
+    renderer = RENDERERS.get(mention.lang)
+    return renderer(record, mention, entity) if renderer else render_words(record, mention, entity)
+
+
+def display_name(record: Record, cyrillic: bool) -> str:
+    return f"{part_for(record, ROLE_FIRST, cyrillic)} {part_for(record, ROLE_LAST, cyrillic)}"
+
+
+def words_of(entities: Sequence[Entity]) -> set[str]:
+    """Keys of every word of every person's name in the document (surrogates must avoid them)."""
+    return {w.key for e in entities if e.type == "person" for m in e.mentions for w in name_words(m) if not w.initial}

@@ -1,0 +1,77 @@
+"""Usernames, messenger handles and links to personal profiles.
+
+``@name`` handles, links to social-network and messenger profiles (direct identifiers), a username after
+a word such as "Telegram:" or "ник", and other web addresses (quasi-identifiers: a link can lead to a
+person's page, so it is flagged, but as a weaker signal).
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detecting.base import DETECTORS, Detector, found
+from veil.findings import Detection, Kind, Label, Passage, Why
+
+PROFILE_DOMAINS = (
+    r"t\.me|telegram\.me|vk\.com|vk\.ru|ok\.ru|instagram\.com|facebook\.com|fb\.com|m\.facebook\.com|"
+    r"twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com/@|github\.com|livejournal\.com|"
+    r"[\w-]+\.livejournal\.com|threads\.net|mastodon\.social|bsky\.app|wa\.me|signal\.me|habr\.com/ru/users|"
+    r"my\.mail\.ru|dzen\.ru|zen\.yandex\.ru|medium\.com/@|soundcloud\.com|behance\.net|pinterest\.com"
+)
+_TRAILING = ".,;:!?)»”\"'"
+_PROFILE = re.compile(
+    rf"(?i)(?<![\w.])(?:https?://)?(?:www\.)?(?:{PROFILE_DOMAINS})\s?/\s?[\w.\-@/?=&%+#~]+",
+)
+_URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"«»]+")
+_HANDLE = re.compile(r"(?<![\w@.])@\s?[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
+_CONTEXT_HANDLE = re.compile(
+    r"(?i)\b(?:telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|user ?name|логин\w*|"
+    r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*)"
+    r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
+)
+_WHY_PROFILE = Why("pattern.handle", "profile-link", 0.95, "a link to a personal profile")
+_WHY_HANDLE = Why("pattern.handle", "at-handle", 0.9, "an @username")
+_WHY_CONTEXT = Why("pattern.handle", "username-after-keyword", 0.8, "a username named by a messenger keyword")
+_WHY_URL = Why("pattern.handle", "web-address", 0.6, "a web address that may lead to a person")
+_COMMON_WORDS = frozenset({"the", "and", "was", "but", "not", "is", "are", "has", "had", "for", "you", "him", "her"})
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+class HandleDetector(Detector):
+    name = "pattern.handle"
+
+    def detect(self, passage: Passage) -> list[Detection]:
+        text = passage.text
+        results: list[Detection] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, label: Label, kind: Kind, type_: str, why: Why) -> None:
+            if end - start < 2 or any(s < end and start < e for s, e in taken):
+                return
+            taken.append((start, end))
+            results.append(found(passage, start, end, label=label, kind=kind, type=type_, why=why))
+
+        for m in _PROFILE.finditer(text):
+            add(m.start(), _trim(text, m.start(), m.end()), Label.CODE, Kind.DIRECT, "profile-url", _WHY_PROFILE)
+        for m in _URL.finditer(text):
+            add(m.start(), _trim(text, m.start(), m.end()), Label.MISC, Kind.QUASI, "url", _WHY_URL)
+        if "@" in text:
+            for m in _HANDLE.finditer(text):
+                add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
+        for m in _CONTEXT_HANDLE.finditer(text):
+            handle = m.group("handle")
+            looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")
+            if handle.lower() in _COMMON_WORDS or not (looks_made_up or m.group("sep").strip()):
+                continue
+            add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
+        return results
+
+
+@DETECTORS.register(HandleDetector.name)
+def _factory() -> Detector:
+    return HandleDetector()

@@ -1,0 +1,88 @@
+"""Phone numbers of Russia and its neighbours, and international numbers, however they are spaced.
+
+A fast regular expression finds digit runs that could be phone numbers (with spaces, dashes, dots or
+brackets between digits, even one digit at a time); ``phonenumbers`` then decides whether each is a
+valid number in one of the regions testimonies come from. Dates, year ranges and times are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from veil.detecting.base import DETECTORS, Detector, found
+from veil.findings import Detection, Kind, Label, Passage, Why
+
+# Regions tried, in order, for numbers written without a country code.
+REGIONS = ("RU", "KZ", "UA", "BY", "GE", "AM", "AZ", "UZ", "KG", "TJ", "MD", "US", "GB", "DE", "IL", "TR")
+_SEPARATORS = r"[\s().\-\u2010-\u2015/]{0,3}"
+_CANDIDATE = re.compile(rf"(?<![\w+])(?:\+|00)?\d(?:{_SEPARATORS}\d){{6,16}}(?![\w])")
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^\d{4}\s?[-\u2013]\s?\d{2,4}$|^\d{1,2}[.:]\d{2}$")
+# Shapes that are other identifiers (a Russian passport "45 06 123456"), left to their own detectors.
+_OTHER_SHAPES = re.compile(r"^\d{2}\s\d{2}\s(?:№\s?)?\d{6}$|^\d{3}-\d{3}-\d{3}[\s-]\d{2}$")
+_PHONE_CONTEXT = re.compile(
+    r"(?i)(?:тел|phone|call|mobile|cell|номер|звон|whats ?app|viber|telegram|signal|\+)",
+)
+# A number right after one of these words is another identifier, left to its own detector.
+_OTHER_ID_BEFORE = re.compile(
+    r"(?i)(?:инн|inn|снилс|snils|паспорт\w*|passport|серия|card|карт[аыуе]|сч[её]т\w*|account|iban|№)\W{0,12}$"
+)
+_WHY_VALID = Why("pattern.phone", "phonenumbers-valid", 0.95, "a valid phone number for {region}")
+_WHY_CONTEXT = Why("pattern.phone", "phonenumbers-possible+context", 0.8, "a possible phone number near a phone word")
+
+
+def _region_of(candidate: str) -> str | None:
+    """The first region in which ``candidate`` is a valid number, if any."""
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.region_code_for_number(number) or region
+        if candidate.lstrip().startswith(("+", "00")):
+            return None
+    return None
+
+
+def _is_possible(candidate: str) -> bool:
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(candidate, "RU"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+class PhoneDetector(Detector):
+    name = "pattern.phone"
+
+    def detect(self, passage: Passage) -> list[Detection]:
+        results: list[Detection] = []
+        text = passage.text
+        for match in _CANDIDATE.finditer(text):
+            candidate = match.group()
+            if _DATE_LIKE.match(candidate.strip()) or _OTHER_SHAPES.match(candidate.strip()):
+                continue
+            if _OTHER_ID_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            compact = re.sub(r"[^\d+]", "", candidate)
+            region = _region_of(compact)
+            if region is not None:
+                why = Why(_WHY_VALID.source, _WHY_VALID.rule, _WHY_VALID.score, f"a valid phone number ({region})")
+            elif len(compact.lstrip("+")) >= 10 and _is_possible(compact) and self._near_phone_word(text, match):
+                why = _WHY_CONTEXT
+            else:
+                continue
+            start, end = match.span()
+            results.append(found(passage, start, end, label=Label.CODE, kind=Kind.DIRECT, type="phone", why=why))
+        return results
+
+    @staticmethod
+    def _near_phone_word(text: str, match: re.Match[str]) -> bool:
+        window = text[max(0, match.start() - 40) : match.start() + 1]
+        return _PHONE_CONTEXT.search(window) is not None
+
+
+@DETECTORS.register(PhoneDetector.name)
+def _factory() -> Detector:
+    return PhoneDetector()

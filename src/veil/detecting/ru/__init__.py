@@ -1,0 +1,3 @@
+"""Russian detectors: the slovnet NER model shipped with natasha, and name rules."""
+
+from veil.detecting.ru import ner  # noqa: F401

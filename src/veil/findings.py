@@ -1,0 +1,152 @@
+"""The data that flows between the pipeline's stages.
+
+A :class:`Passage` (some text of a document, in one language) goes to the detectors, which return
+:class:`Detection` objects: a span, its TAB label, whether it is a direct or a quasi-identifier, a fine
+type (``"person"``, ``"phone"``, ``"age"`` ...) and the reasons (:class:`Why`) it was flagged. The linker
+groups detections into :class:`Entity` objects (one real person, place, number ...), the decider gives
+each entity a :class:`Decision`, and the writer applies the resulting :class:`Edit` objects.
+
+All offsets are Unicode code points, end exclusive, into the document's text. These objects hold
+sensitive text (``Detection.text``); nothing here is ever logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Label(StrEnum):
+    """The Text Anonymization Benchmark's entity categories, so results compare with it."""
+
+    PERSON = "PERSON"
+    CODE = "CODE"
+    LOC = "LOC"
+    ORG = "ORG"
+    DEM = "DEM"
+    DATETIME = "DATETIME"
+    QUANTITY = "QUANTITY"
+    MISC = "MISC"
+
+
+class Kind(StrEnum):
+    """Direct identifiers single a person out alone; quasi-identifiers do it in combination."""
+
+    DIRECT = "direct"
+    QUASI = "quasi"
+
+
+class Action(StrEnum):
+    """What happens to an entity in the protected text."""
+
+    PSEUDONYM = "pseudonym"
+    GENERALIZE = "generalize"
+    REDACT = "redact"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """One reason a span was flagged or decided: data, read by the report, the review app and tests.
+
+    ``source`` is the registered name of the component (``"pattern.phone"``, ``"en.ner"``), ``rule``
+    the pattern, model or list it used, ``note`` a human explanation that never quotes the text.
+    """
+
+    source: str
+    rule: str
+    score: float = 1.0
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "rule": self.rule, "score": round(self.score, 3), "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A run of text in one language, with the offset of its first character in the document."""
+
+    text: str
+    start: int
+    lang: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A candidate identifier span found by a detector, with document offsets.
+
+    ``type`` is the fine type used for linking and decisions (``person``, ``phone``, ``email``, ``age``,
+    ``city`` ...); ``attrs`` carries detector knowledge the later stages use, such as ``gender``
+    (``"m"``/``"f"``), ``case`` (a Russian grammatical case) or ``norm`` (a normalised form).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: Label
+    kind: Kind
+    type: str
+    lang: str
+    why: tuple[Why, ...]
+    attrs: Mapping[str, str] = field(default_factory=dict)
+
+    def shifted(self, offset: int) -> Detection:
+        """The same detection moved by ``offset`` code points (passage to document offsets)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+    def with_why(self, *more: Why) -> Detection:
+        return replace(self, why=self.why + more)
+
+    def overlaps(self, other: Detection) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing (person, phone number, town ...) and every mention of it in a document.
+
+    ``keys`` are language-neutral normalised forms used to recognise the same entity in other
+    documents of a project (and in the other language); ``attrs`` holds what linking learned, such as
+    the person's gender.
+    """
+
+    id: str
+    label: Label
+    kind: Kind
+    type: str
+    mentions: list[Detection]
+    keys: frozenset[str] = frozenset()
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def canonical(self) -> str:
+        """The longest mention: the most informative surface form (sensitive)."""
+        return max((m.text for m in self.mentions), key=len)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What to do with one entity, and the replacement text for each of its mentions (same order)."""
+
+    entity_id: str
+    action: Action
+    replacements: tuple[str, ...]
+    why: tuple[Why, ...]
+    # The entity's replacement in its base form (nominative, as it would be listed in a report).
+    display: str = ""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace document text ``[start, end)`` with ``replacement``; ``entity_id`` ties it to the report."""
+
+    start: int
+    end: int
+    replacement: str
+    entity_id: str = ""

@@ -1,0 +1,105 @@
+"""The linking contract: group detections into entities, and find the mentions detectors missed.
+
+:func:`resolve_overlaps` first turns overlapping candidates into a clean, non-overlapping set (the longer
+span wins; at equal length, a direct identifier over a quasi one, then the higher score). The linker then
+groups mentions into entities (people by their name words, other identifiers by a normalised value), and
+the propagator adds every other occurrence of each entity's forms. Entities get stable ids in order of
+first appearance (``E1``, ``E2`` ...) and language-neutral keys for project-wide consistency.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from veil.findings import Detection, Entity, Kind, Passage
+from veil.intervals import Coverage
+from veil.linking.keys import value_key
+from veil.linking.persons import Person, dominant, group_people, name_words
+from veil.linking.propagate import Propagator
+
+
+def _priority(detection: Detection) -> tuple[int, int, float, int]:
+    best = max((why.score for why in detection.why), default=0.0)
+    return (detection.end - detection.start, detection.kind == Kind.DIRECT, best, -detection.start)
+
+
+def resolve_overlaps(detections: Iterable[Detection]) -> list[Detection]:
+    """A non-overlapping subset, preferring longer spans, direct identifiers and higher scores.
+
+    When two detectors found the same span, their reasons are merged onto the winner.
+    """
+    chosen: list[Detection] = []
+    coverage = Coverage()
+    exact: dict[tuple[int, int], int] = {}
+    for detection in sorted(detections, key=_priority, reverse=True):
+        span = (detection.start, detection.end)
+        if span in exact:
+            index = exact[span]
+            winner = chosen[index]
+            new = tuple(w for w in detection.why if w not in winner.why)
+            if new:
+                chosen[index] = winner.with_why(*new)
+            continue
+        if coverage.overlaps(*span) or detection.end <= detection.start:
+            continue
+        exact[span] = len(chosen)
+        chosen.append(detection)
+        coverage.add(*span)
+    return sorted(chosen, key=lambda d: d.start)
+
+
+def _person_words(mention: Detection) -> list[str]:
+    return [w.text for w in name_words(mention) if not w.initial]
+
+
+def _person_entity(person: Person) -> Entity:
+    first = min(person.mentions, key=lambda m: m.start)
+    keys = {f"person:{key}" for key in person.keys}
+    if len(person.keys) >= 2:
+        keys.add("person-full:" + "|".join(sorted(person.keys)))
+    attrs = {f"role:{key}": role for key, role in person.roles.items()}
+    gender = dominant([m.attrs.get("gender", "") for m in person.mentions])
+    if gender:
+        attrs["gender"] = gender
+    return Entity("", first.label, Kind.DIRECT, "person", sorted(person.mentions, key=lambda m: m.start),
+                  frozenset(keys), attrs)  # fmt: skip
+
+
+def group(mentions: Sequence[Detection]) -> list[Entity]:
+    """Entities from non-overlapping mentions: people by name words, everything else by value."""
+    people = [m for m in mentions if m.type == "person"]
+    entities = [_person_entity(p) for p in group_people(people)]
+    by_value: dict[tuple[str, str], list[Detection]] = defaultdict(list)
+    for mention in mentions:
+        if mention.type != "person":
+            by_value[(mention.type, value_key(mention.type, mention.text))].append(mention)
+    for (type_, key), members in by_value.items():
+        first = members[0]
+        entities.append(Entity("", first.label, first.kind, type_, members, frozenset({key})))
+    return entities
+
+
+def _number(entities: list[Entity]) -> list[Entity]:
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
+    for index, entity in enumerate(entities, start=1):
+        entity.id = f"E{index}"
+        entity.mentions.sort(key=lambda m: m.start)
+    return entities
+
+
+class Linker:
+    """Groups detections into entities and adds the mentions found by propagation."""
+
+    def __init__(self, propagate: bool = True) -> None:
+        self.propagate = propagate
+
+    def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
+        mentions = resolve_overlaps(detections)
+        entities = group(mentions)
+        if self.propagate and entities:
+            propagator = Propagator(entities, _person_words)
+            covered = [(m.start, m.end) for m in mentions]
+            for owner, mention in propagator.find(passages(), covered):
+                entities[owner].mentions.append(mention)
+        return _number(entities)

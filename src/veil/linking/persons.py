@@ -1,0 +1,141 @@
+"""People's names: split a mention into words, and gather the mentions of one person into an entity.
+
+"Mr Robert Murray", "Murray", "Robert" and "R. Murray" are one person. Full names (two or more words)
+found anywhere in the document define the people; a single word then joins the person whose name holds
+it (the nearest one before it when several do); initials join a person whose words start with them.
+Each word's role (first name, middle name or patronymic, surname) is learned from the full names and
+recorded on the entity, so that a surrogate can replace "Murray" with the surrogate's surname and
+"Robert" with its first name. Language packages refine roles and keys (Russian morphology).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from veil.findings import Detection
+from veil.linking.keys import latin_skeleton, name_token_key
+
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "madam",
+        "judge", "justice", "rev", "father", "sister", "brother", "officer", "sergeant", "captain",
+        "lieutenant", "colonel", "major", "general", "private", "corporal", "uncle", "aunt", "auntie",
+        "г-н", "г-жа", "господин", "госпожа", "гражданин", "гражданка", "тётя", "тетя", "дядя",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?|[^\W\d_]\.")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
+
+ROLE_FIRST = "first"
+ROLE_MIDDLE = "middle"
+ROLE_LAST = "last"
+# Language packages may assign roles from morphology; None means "decide from word order".
+RoleGuesser = Callable[[Sequence[str], str], list[str] | None]
+ROLE_GUESSERS: dict[str, RoleGuesser] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class NameWord:
+    """One word of a name mention, with offsets relative to the mention's start."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    initial: bool
+
+
+def name_words(mention: Detection) -> list[NameWord]:
+    """The words of a person mention, titles left out, initials marked ("С.А." gives two initials)."""
+    words: list[NameWord] = []
+    for match in _WORD.finditer(mention.text):
+        text = match.group()
+        if text.rstrip(".").casefold() in TITLES:
+            continue
+        if _INITIALS.match(text):
+            words.append(NameWord(match.start(), match.end(), text, _initial_key(text), True))
+            continue
+        words.append(NameWord(match.start(), match.end(), text, name_token_key(text, mention.lang), False))
+    return words
+
+
+def _initial_key(text: str) -> str:
+    return latin_skeleton(text[0])[:1] or text[0].casefold()
+
+
+def initials_of(words: Sequence[NameWord]) -> set[str]:
+    return {_initial_key(word.text) for word in words}
+
+
+@dataclass
+class Person:
+    """A person being assembled from mentions."""
+
+    mentions: list[Detection] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, mention: Detection, words: Sequence[NameWord]) -> None:
+        self.mentions.append(mention)
+        self.keys.update(word.key for word in words if not word.initial)
+
+    def last_position_before(self, offset: int) -> int:
+        positions = [m.start for m in self.mentions if m.start <= offset]
+        return max(positions) if positions else -1
+
+
+def _roles_by_order(words: Sequence[NameWord]) -> list[str]:
+    if len(words) == 1:
+        return [""]
+    return [ROLE_FIRST] + [ROLE_MIDDLE] * (len(words) - 2) + [ROLE_LAST]
+
+
+def _learn_roles(person: Person, words: Sequence[NameWord], lang: str) -> None:
+    full = [w for w in words if not w.initial]
+    if len(full) < 2 and not (len(words) >= 2 and len(full) == 1):
+        return
+    guesser = ROLE_GUESSERS.get(lang)
+    roles = guesser([w.text for w in words], lang) if guesser else None
+    roles = roles or _roles_by_order(words)
+    for word, role in zip(words, roles, strict=False):
+        if not word.initial and role and word.key not in person.roles:
+            person.roles[word.key] = role
+
+
+def _choose(candidates: list[Person], offset: int) -> Person:
+    """Of several people who share a word, the one mentioned most recently before ``offset``."""
+    return max(candidates, key=lambda p: (p.last_position_before(offset), len(p.mentions)))
+
+
+def group_people(mentions: Sequence[Detection]) -> list[Person]:
+    """Gather person mentions into people (see the module docstring for the rules)."""
+    parsed = [(m, name_words(m)) for m in mentions]
+    people: list[Person] = []
+    full_first = sorted(parsed, key=lambda item: (-sum(not w.initial for w in item[1]), item[0].start))
+    for mention, words in full_first:
+        keys = {w.key for w in words if not w.initial}
+        if keys:
+            containing = [p for p in people if keys <= p.keys]
+            person = _choose(containing, mention.start) if containing else Person()
+        else:
+            person = _match_initials(people, words, mention.start) or Person()
+        if person not in people:
+            people.append(person)
+        person.add(mention, words)
+        _learn_roles(person, words, mention.lang)
+    return people
+
+
+def _match_initials(people: list[Person], words: Sequence[NameWord], offset: int) -> Person | None:
+    wanted = initials_of(words)
+    matching = [p for p in people if wanted and wanted <= {k[:1] for k in p.keys}]
+    return _choose(matching, offset) if matching else None
+
+
+def dominant(values: Sequence[str]) -> str:
+    """The most common non-empty value ("" when there is none)."""
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else ""

@@ -1,0 +1,205 @@
+"""The pipeline: read -> detect -> link -> decide -> write.
+
+:class:`Pipeline` wires the stages together. Each stage sits behind its own small contract (a
+:class:`~veil.reading.base.Format`, :class:`~veil.detecting.base.Detector`,
+:class:`~veil.linking.base.Linker`, :class:`~veil.deciding.base.Strategy`); the pipeline only decides
+which detectors serve which passages, batches the work so models load once and run on many passages at
+a time, and collects the result as an :class:`Analysis` that the writer, the reports, the vault and the
+review app all read.
+
+Typical use::
+
+    from veil import Pipeline
+
+    pipeline = Pipeline()
+    protected = pipeline.protect_text("Sergey Volkov called me from +7 912 345-67-89.")
+    print(protected.text)
+"""
+
+from __future__ import annotations
+
+import abc
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from veil import detecting as _detecting  # noqa: F401  (registers the built-in detectors)
+from veil.config import Settings
+from veil.deciding import Decider, DecisionContext, EntityMemory, InMemory
+from veil.deciding.surrogates import words_of
+from veil.detecting.base import DETECTORS, Detector
+from veil.detecting.deny import DenyListDetector
+from veil.findings import Action, Decision, Detection, Edit, Entity, Passage
+from veil.language import AUTO, check_language, passages
+from veil.linking import Linker
+from veil.reading import Document, TextUnit, format_for
+from veil.reading.text import StringDocument
+from veil.registry import Registry
+
+BATCH_PASSAGES = 32
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass
+class Analysis:
+    """Everything known about one document after deciding: the contract for writers and reports."""
+
+    document: Document
+    languages: dict[str, int]
+    entities: list[Entity]
+    decisions: list[Decision]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        """The document's main language (most characters)."""
+        return max(self.languages, key=lambda k: self.languages[k]) if self.languages else "en"
+
+    @property
+    def characters(self) -> int:
+        return sum(self.languages.values())
+
+    def decision_for(self, entity_id: str) -> Decision:
+        return self._decisions_by_id()[entity_id]
+
+    def _decisions_by_id(self) -> dict[str, Decision]:
+        return {d.entity_id: d for d in self.decisions}
+
+    def masked(self) -> Iterator[tuple[Entity, Decision]]:
+        """Entities whose mentions are changed in the output, with their decisions."""
+        by_id = self._decisions_by_id()
+        for entity in self.entities:
+            decision = by_id[entity.id]
+            if decision.action != Action.KEEP:
+                yield entity, decision
+
+    def edits(self) -> list[Edit]:
+        edits = [
+            Edit(mention.start, mention.end, replacement, entity.id)
+            for entity, decision in self.masked()
+            for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
+        ]
+        return sorted(edits)
+
+
+class Assessor(abc.ABC):
+    """Adds a section to an analysis after deciding (the re-identification risk estimate, say)."""
+
+    @abc.abstractmethod
+    def assess(self, analysis: Analysis) -> dict[str, Any]:
+        """A JSON-serialisable section, stored in ``analysis.extras`` under the assessor's name."""
+
+
+ASSESSORS = Registry[Assessor]("assessor")
+
+
+@dataclass(frozen=True)
+class ProtectedText:
+    """The result of protecting a string: the new text and the analysis behind it."""
+
+    text: str
+    analysis: Analysis
+
+
+class Pipeline:
+    """Protects documents: one instance loads its models once and serves any number of documents."""
+
+    def __init__(self, settings: Settings | None = None, memory: EntityMemory | None = None) -> None:
+        self.settings = settings or Settings()
+        self.memory: EntityMemory = memory or InMemory()
+        self.linker = Linker(propagate=self.settings.propagate)
+        self.decider = Decider(self.settings)
+        # Pseudonyms must not be predictable from the real name, so they come from system randomness
+        # unless a test fixes the seed.
+        seed = self.settings.seed
+        self.rng = random.Random(seed) if seed is not None else random.SystemRandom()  # noqa: S311
+        self._detectors = self._choose_detectors()
+
+    def _choose_detectors(self) -> list[Detector]:
+        names = self.settings.detectors or DETECTORS.names()
+        chosen = [DETECTORS.get(name) for name in names if name not in self.settings.disable]
+        if self.settings.deny:
+            chosen.append(DenyListDetector(self.settings.deny))
+        return chosen
+
+    def detectors_for(self, lang: str) -> list[Detector]:
+        return [d for d in self._detectors if lang in d.languages]
+
+    # -- stages ---------------------------------------------------------------------------------------
+
+    def read(self, path: Path, format_name: str | None = None) -> Document:
+        return format_for(path, format_name).read(path)
+
+    def passages(self, document: Document, lang: str = AUTO) -> Iterator[Passage]:
+        return passages(document.units(), check_language(lang))
+
+    def detect(
+        self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None
+    ) -> tuple[list[Detection], dict[str, int]]:
+        """Every candidate span in the document (document offsets), and characters per language.
+
+        ``progress`` is called with the number of characters each batch covered.
+        """
+        detections: list[Detection] = []
+        languages: Counter[str] = Counter()
+        for batch in _batched(self.passages(document, lang), BATCH_PASSAGES):
+            for passage in batch:
+                languages[passage.lang] += len(passage.text)
+            detections.extend(self._detect_batch(batch))
+            if progress is not None:
+                progress(sum(len(p.text) for p in batch))
+        return detections, dict(languages)
+
+    def _detect_batch(self, batch: Sequence[Passage]) -> Iterator[Detection]:
+        for lang in sorted({p.lang for p in batch}):
+            group = [p for p in batch if p.lang == lang]
+            for detector in self.detectors_for(lang):
+                for passage, found in zip(group, detector.detect_batch(group), strict=True):
+                    yield from (d.shifted(passage.start) for d in found)
+
+    def link(self, detections: Sequence[Detection], document: Document, lang: str = AUTO) -> list[Entity]:
+        return self.linker.link(detections, lambda: self.passages(document, lang))
+
+    def decide(self, entities: Sequence[Entity], main_lang: str) -> list[Decision]:
+        context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities))
+        return self.decider.decide(entities, context)
+
+    def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
+        """Detect, link and decide, without writing anything."""
+        detections, languages = self.detect(document, lang, progress)
+        entities = self.link(detections, document, lang)
+        main = max(languages, key=lambda k: languages[k]) if languages else "en"
+        analysis = Analysis(document, languages, entities, self.decide(entities, main))
+        for name in ASSESSORS.names():
+            analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
+        return analysis
+
+    # -- conveniences ---------------------------------------------------------------------------------
+
+    def protect_text(self, text: str, lang: str = AUTO) -> ProtectedText:
+        document = StringDocument(text)
+        analysis = self.analyze(document, lang)
+        return ProtectedText(apply_all(document.units(), analysis.edits()), analysis)
+
+    def render(self, analysis: Analysis, out: BinaryIO) -> None:
+        analysis.document.render(analysis.edits(), out)
+
+
+def apply_all(units: Iterable[TextUnit], edits: Sequence[Edit]) -> str:
+    from veil.reading.base import apply_edits
+
+    return "".join(apply_edits(unit.text, unit.start, edits) for unit in units)
+
+
+def _batched(items: Iterable[Passage], size: int) -> Iterator[list[Passage]]:
+    batch: list[Passage] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,1 @@
+"""Writing: apply decisions to a document atomically, and write the reports next to it."""

@@ -1,0 +1,67 @@
+"""Protecting a file end to end: read it, analyse it, write the protected copy and its reports.
+
+The protected document is written atomically and the reports only after it, so a failure at any point
+leaves no half-written output behind (the previous files, if any, stay as they were). The output may
+never be the input: the original is never overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from veil.errors import ErrorCode, VeilError
+from veil.pipeline import Analysis, Pipeline, ProgressCallback
+from veil.writing.atomic import write_atomically, write_text_atomically
+from veil.writing.html import report_html
+from veil.writing.report import build_report, report_json, report_paths
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What protecting one file produced."""
+
+    source: Path
+    output: Path
+    report_json: Path | None
+    report_html: Path | None
+    analysis: Analysis
+
+
+def default_output(source: Path) -> Path:
+    """``interview.txt`` -> ``interview.protected.txt`` in the same folder."""
+    return source.with_name(f"{source.stem}.protected{source.suffix}")
+
+
+def check_distinct(source: Path, output: Path) -> None:
+    try:
+        same = output.exists() and source.resolve() == output.resolve()
+    except OSError:
+        same = False
+    if same or source.absolute() == output.absolute():
+        raise VeilError(ErrorCode.OUTPUT_CONFLICT, f"{output}: refusing to overwrite the input file")
+
+
+def protect_file(
+    pipeline: Pipeline,
+    source: Path,
+    output: Path,
+    *,
+    lang: str = "auto",
+    format_name: str | None = None,
+    reports: bool = True,
+    originals: bool = False,
+    progress: ProgressCallback | None = None,
+) -> FileResult:
+    """Protect ``source`` into ``output`` (and reports next to it); see the module docstring."""
+    check_distinct(source, output)
+    document = pipeline.read(source, format_name)
+    analysis = pipeline.analyze(document, lang, progress)
+    write_atomically(output, lambda handle: pipeline.render(analysis, handle))
+    json_path = html_path = None
+    if reports:
+        json_path, html_path = report_paths(output)
+        report = build_report(analysis, source, output, originals=originals)
+        write_text_atomically(json_path, report_json(report))
+        write_text_atomically(html_path, report_html(report))
+    return FileResult(source, output, json_path, html_path, analysis)
