@@ -21,3 +21,24 @@ def assert_finds(detector: Detector, text: str, expected: Sequence[str], type_: 
     """``detector`` finds exactly ``expected`` (texts, in order) of ``type_`` in ``text``."""
     found = [t for t, _ in spans(detect_in(detector, text, lang), type_)]
     assert found == list(expected), f"in {text!r}: expected {list(expected)}, found {found}"
+
+
+def run_veil(*args: str, cwd: str | None = None, env: dict[str, str] | None = None, stdin: str | None = None):  # type: ignore[no-untyped-def]
+    """Run the real ``veil`` command line in a subprocess (this checkout's code), capturing its output."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = src + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-m", "veil", *args],
+        cwd=cwd,
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
