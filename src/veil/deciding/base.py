@@ -4,8 +4,10 @@ A :class:`Strategy` turns one entity into a :class:`~veil.findings.Decision` hol
 every mention. Strategies are registered by name (``pseudonym``, ``generalize``, ``redact``, ``keep``);
 the :class:`Decider` picks one per entity: public facts are kept, then the project's per-type or per-label
 ``actions`` setting, then the default (people get pseudonyms, other direct identifiers are redacted,
-quasi-identifiers are generalised). Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so
-that an entity met before gets the same replacement.
+quasi-identifiers are generalised, except the few types in :data:`DEFAULT_ACTIONS`: relatives ("my son")
+are kept, since a testimony cannot be read without them, and the risk report counts them instead).
+Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so that an entity met before gets
+the same replacement.
 """
 
 from __future__ import annotations
@@ -46,7 +48,16 @@ class Strategy(abc.ABC):
 STRATEGIES = Registry[Strategy]("strategy")
 
 
+# Fine types whose default differs from the rule below (a project changes them with ``actions``).
+DEFAULT_ACTIONS: dict[str, Action] = {
+    "relative": Action.KEEP,
+    "place-description": Action.KEEP,
+}
+
+
 def default_action(entity: Entity) -> Action:
+    if entity.type in DEFAULT_ACTIONS:
+        return DEFAULT_ACTIONS[entity.type]
     if entity.type == "person":
         return Action.PSEUDONYM
     return Action.REDACT if entity.kind == Kind.DIRECT else Action.GENERALIZE
