@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import abc
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from veil.config import Settings
@@ -26,13 +26,22 @@ from veil.registry import Registry
 
 @dataclass
 class DecisionContext:
-    """What strategies may consult: the document's language, the memory, randomness, names to avoid."""
+    """What strategies may consult: the document's language, the memory, randomness, names to avoid.
+
+    ``before`` maps a mention's start offset to the text just before it (up to :data:`BEFORE_CHARS`
+    characters), so a replacement can fit its sentence: a capital at the start of one, the case a Russian
+    preposition asks for, the article already written.
+    """
 
     lang: str
     settings: Settings = field(default_factory=Settings)
     memory: EntityMemory = field(default_factory=InMemory)
     rng: random.Random = field(default_factory=random.SystemRandom)
     avoid: set[str] = field(default_factory=set)
+    before: Mapping[int, str] = field(default_factory=dict)
+
+
+BEFORE_CHARS = 40
 
 
 class Strategy(abc.ABC):
@@ -67,8 +76,11 @@ class Decider:
     """Chooses a strategy for each entity and collects the decisions."""
 
     def __init__(self, settings: Settings) -> None:
+        from veil.deciding.generalize import check_levels
+
         self.settings = settings
         self.public = PublicContext(settings.allow, settings.deny)
+        check_levels(settings.generalize)
 
     def action_for(self, entity: Entity) -> tuple[Action, Why]:
         configured = self.settings.actions.get(entity.type) or self.settings.actions.get(entity.label.value)

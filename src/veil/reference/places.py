@@ -57,6 +57,7 @@ class Area:
     en: str
     ru_loc: str
     adjective: str = ""
+    ru_gen: str = ""
 
 
 def fold(name: str) -> str:
@@ -84,7 +85,8 @@ class Gazetteer:
         self._russian: dict[str, list[int]] = defaultdict(list)
         self._load_places()
         self.countries = {row[0]: Country(*row[:7]) for row in _rows("countries.tsv")}
-        self.areas = {row[0]: Area(*row[:4]) for row in _rows("areas.tsv")}
+        self.areas = {row[0]: Area(*row[:5]) for row in _rows("areas.tsv")}
+        self._boxes: dict[str, tuple[float, float, float, float]] = {}
         self.macros = {row[0]: Area(row[0], row[1], row[2]) for row in _rows("macro_regions.tsv")}
         self.ru_regions = {row[0]: (Area(row[0], row[1], row[2]), row[3]) for row in _rows("ru_regions.tsv")}
         self._grid: dict[tuple[int, int], list[Place]] | None = None
@@ -144,6 +146,29 @@ class Gazetteer:
         country = self.countries.get(iso)
         return self.areas[country.area if country else "elsewhere"]
 
+    def _box(self, iso: str) -> tuple[float, float, float, float]:
+        """(south, north, west, east) of a country's places, the outermost 2 % left out."""
+        if iso not in self._boxes:
+            points = [(p.lat, p.lon) for p in self.places.values() if p.country == iso] or [(0.0, 0.0)]
+            lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+            trim = len(points) // 50
+            self._boxes[iso] = (lats[trim], lats[-1 - trim], lons[trim], lons[-1 - trim])
+        return self._boxes[iso]
+
+    def extent_km(self, iso: str) -> float:
+        """The longer side of a country's box, in kilometres."""
+        south, north, west, east = self._box(iso)
+        height = (north - south) * 111.0
+        width = (east - west) * 111.0 * math.cos(math.radians((north + south) / 2))
+        return max(height, width)
+
+    def direction(self, place: Place) -> str:
+        """Where ``place`` lies in its country: "north", "south-east", "centre" ... (by bounding box thirds)."""
+        south, north, west, east = self._box(place.country)
+        row = _third(place.lat, south, north, ("south", "", "north"))
+        column = _third(place.lon, west, east, ("west", "", "east"))
+        return "-".join(p for p in (row, column) if p) or "centre"
+
     def border_country(self, place: Place) -> str | None:
         """The neighbouring country whose nearest town is within ``BORDER_KM`` of ``place``, if any."""
         cell = self._cell(place.lat, place.lon)
@@ -181,6 +206,13 @@ class Gazetteer:
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 yield from self._grid.get((cell[0] + dlat, cell[1] + dlon), ())
+
+
+def _third(value: float, low: float, high: float, names: tuple[str, str, str]) -> str:
+    if high - low < 1e-6:
+        return names[1]
+    position = (value - low) / (high - low)
+    return names[0] if position < 1 / 3 else names[2] if position > 2 / 3 else names[1]
 
 
 @functools.cache

@@ -112,7 +112,7 @@ RULES = (
     ),
     _rule(
         "person-is-number",
-        rf"\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father|boy|girl|child))\s+(?i:is|was|turned|turns)\s+"
+        rf"\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father|boy|girl|child)),?\s+(?i:is|was|turned|turns)\s+"
         rf"(?:(?:only|just|now|already)\s+)?(?P<span>{_APPROX}{NUMBER}){_TAIL}",
         _age("number"),
         "an age said of a person",

@@ -37,6 +37,7 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?![\d/])"
 _END = r"(?![\w/])"
 _LAW_BEFORE = re.compile(r"(?:Act|Law|Code|Convention|Protocol|Constitution|Decree|Treaty|Regulations?)\s+(?:of\s+)?$")
+_BORN = re.compile(r"(?i)\bborn\b(?:\s+\w+){0,2}\s*$")
 _PREP = re.compile(r"(?i)\b(on|in|of|by|from|until|till|since|before|after|to|between|and|during)\s+(?:the\s+)?$")
 
 
@@ -63,13 +64,15 @@ def _date(precision: str) -> Attrs:
             values["part"] = parts["p"].lower()
         values["prep"] = _prep(text, match.start("y") if precision == "year" else start)
         values["key"] = "-".join(v for v in (year, str(month or ""), str(day or "")) if v) or match.group(0).lower()
+        if _BORN.search(before(text, start, 24)):
+            values["birth"] = "1"
         return values
 
     return attrs
 
 
 def _relative(match: re.Match[str], text: str) -> Mapping[str, str]:
-    word = (match.group("mod") or "").lower()
+    word = " ".join((match.groupdict().get("mod") or "").lower().split())
     return {"precision": "relative", "relation": word or "on", "key": "rel:" + " ".join(match.group(0).lower().split())}
 
 

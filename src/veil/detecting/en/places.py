@@ -23,6 +23,11 @@ from veil.linking.keys import latin_skeleton
 from veil.reference.places import Place, gazetteer
 
 BIG_CITY = 100_000
+# A town name before one of these is an adjective ("the Moscow police"): it becomes "local".
+ATTRIBUTIVE_NEXT = frozenset(
+    "police court factory plant school university hospital prison authorities region district airport station "
+    "council office administration mayor governor branch newspaper".split()
+)
 _CONTEXT_BEFORE = frozenset(
     [
         "in",
@@ -55,6 +60,7 @@ _PERSONAL = re.compile(
     r"(?i)\b(?:born|raised|grew\s+up|lives?|living|lived|resident|residing|resides|resided|settled|nationals?|"
     r"citizens?|natives?|originally|comes|came|coming|hails|returned|deported|extradited|moved\s+back|arrested|"
     r"detained|stationed|imprisoned|serving|convicted|escorted|arrest)"
+    r"|\b(?:I|we|he|she|they)\s+(?:am|are|is|was|were|live|lives)\s+(?:now\s+|still\s+|currently\s+)?(?:in|at)\s+$"
     r"(?:\s+\w+){0,2}\s+(?:in|of|from|to)\s+(?:the\s+)?$"
 )
 COUNTRY_ALIASES = {
@@ -170,8 +176,10 @@ class EnglishPlaces(Detector):
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
             place = gazetteer().latin(name) if gazetteer().knows_latin(name) else None
             if place is not None and self._plausible(text, items, index, length, place, lower):
+                following = items[index + length].folded if index + length < len(items) else ""
+                extra = {"attributive": "1"} if following in ATTRIBUTIVE_NEXT else {}
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="city",
-                             why=_WHY_GAZETTEER, attrs=place_attrs(place))  # fmt: skip
+                             why=_WHY_GAZETTEER, attrs=place_attrs(place, extra))  # fmt: skip
         return None
 
     @staticmethod

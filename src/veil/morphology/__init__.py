@@ -1,0 +1,1 @@
+"""Morphology shared by the stages (Russian inflection and case)."""
