@@ -44,6 +44,10 @@ class Rule:
     group: str | int = 0
     attrs: Attrs | None = None
     kind: Kind = Kind.QUASI
+    # A cheap pattern every match contains; the full pattern then runs only within ``reach`` characters
+    # of its hits, which keeps long alternations and case-insensitive starts off most of the text.
+    trigger: re.Pattern[str] | None = None
+    reach: int = 60
 
 
 class RuleDetector(Detector):
@@ -64,7 +68,7 @@ class RuleDetector(Detector):
     def apply(self, rule: Rule, passage: Passage) -> Iterator[Detection]:
         why = Why(self.name, rule.name, rule.score, rule.note)
         text = passage.text
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text):
             start, end = match.span(rule.group)
             if start < 0 or end <= start:
                 continue
@@ -73,6 +77,23 @@ class RuleDetector(Detector):
                 continue
             yield found(passage, start, end, label=rule.label, kind=rule.kind, type=rule.type, why=why,
                         attrs=dict(attrs))  # fmt: skip
+
+
+def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    """The rule's matches, searched near its trigger's hits when it has one (each match once)."""
+    if rule.trigger is None:
+        yield from rule.pattern.finditer(text)
+        return
+    done = -1
+    for hit in rule.trigger.finditer(text):
+        if hit.end() <= done:
+            continue
+        window_start = max(0, hit.start() - rule.reach, done)
+        window_end = min(len(text), hit.end() + rule.reach)
+        for match in rule.pattern.finditer(text, window_start, window_end):
+            if match.start() <= hit.start() < match.end() or match.start() < hit.end() <= match.end():
+                done = max(done, match.end())
+                yield match
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +107,10 @@ class Word:
 @functools.lru_cache(maxsize=16)
 def words(text: str) -> tuple[Word, ...]:
     """The words of a passage, computed once for all the detectors that need them."""
-    return tuple(Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text))
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
+        return tuple(Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text))
+    return tuple(Word(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text))
 
 
 def fold(text: str) -> str:

@@ -119,6 +119,10 @@ class Gazetteer:
         """The place a Russian name (in the nominative) most likely means."""
         return self._best(self._russian.get(fold(name)))
 
+    def russian_names(self) -> list[str]:
+        """Every Russian name in the gazetteer (folded)."""
+        return list(self._russian)
+
     def knows_latin(self, name: str) -> bool:
         return fold(name) in self._latin
 

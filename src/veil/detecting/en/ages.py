@@ -85,21 +85,23 @@ def _decade(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"low": str(low), "high": str(high), "form": "decade", "poss": poss, "key": f"{low}-{high}"}
 
 
-def _rule(name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs)
+def _rule(
+    name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0, trigger: re.Pattern[str] | None = None, reach: int = 60
+) -> Rule:
+    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
 
 
 _TAIL = r"(?=\s*[.,;:!?)\n]|\s+(?:now|then|at\s+the\s+time|and|but|when|this\s+year|last\s+year|years?\b(?!\s+(?:ago|later|before|after)))|$)"
 RULES = (
-    _rule("years-old", rf"\b{_APPROX}{NUMBER}(?:\s+|-)years?(?:\s+|-)old\b", _age("years-old"), "an age in years"),
-    _rule("years-of-age", rf"\b{_APPROX}{NUMBER}\s+years\s+of\s+age\b", _age("years-old"), "an age in years"),
-    _rule("year-old", rf"(?i:\b(?:an?\s+)?){NUMBER}-year-old\b", _age("adjective"), "an age as an adjective"),
-    _rule("aged", rf"\b(?i:aged)\s+{_APPROX}{NUMBER}\b(?!\s*(?:%|per))", _age("aged"), "an age after 'aged'"),
+    _rule("years-old", rf"\b{_APPROX}{NUMBER}(?:\s+|-)years?(?:\s+|-)old\b", _age("years-old"), "an age in years", trigger=re.compile(r"[Oo]ld\b"), reach=50),
+    _rule("years-of-age", rf"\b{_APPROX}{NUMBER}\s+years\s+of\s+age\b", _age("years-old"), "an age in years", trigger=re.compile(r"of\s+age\b"), reach=50),
+    _rule("year-old", rf"(?i:\b(?:an?\s+)?){NUMBER}-year-old\b", _age("adjective"), "an age as an adjective", trigger=re.compile(r"year-old"), reach=40),
+    _rule("aged", rf"\b(?i:aged)\s+{_APPROX}{NUMBER}\b(?!\s*(?:%|per))", _age("aged"), "an age after 'aged'", trigger=re.compile(r"\b[Aa]ged\b"), reach=40),
     _rule(
         "age-of",
         rf"(?i:\b(?:at\s+)?(?:the\s+)?age\s+of\s+){_APPROX}{NUMBER}\b(?!\s*(?:%|per|months|weeks|days))",
         _age("age-of"),
-        "an age after 'the age of'",
+        "an age after 'the age of'", trigger=re.compile(r"\b[Aa]ge\s+of\b"), reach=60,
     ),
     _rule(
         "subject-is-number",
@@ -108,7 +110,7 @@ RULES = (
         _age("number"),
         "an age said of a person",
         0.75,
-        "span",
+        "span", trigger=re.compile(r"\b(?:is|was|am|are|were|turned|turns|I'm|he's|she's)\b"), reach=40,
     ),
     _rule(
         "person-is-number",
@@ -117,7 +119,7 @@ RULES = (
         _age("number"),
         "an age said of a person",
         0.75,
-        "span",
+        "span", trigger=re.compile(r"\b(?:is|was|turned|turns)\b"), reach=50,
     ),
     _rule(
         "age-is",
@@ -125,7 +127,7 @@ RULES = (
         _age("number"),
         "an age said of a person",
         0.8,
-        "span",
+        "span", trigger=re.compile(r"\bage\s+(?:is|was)\b"), reach=40,
     ),
     _rule(
         "apposition",
@@ -133,7 +135,7 @@ RULES = (
         _age("number"),
         "a number set off after a name",
         0.7,
-        "n",
+        "n", trigger=re.compile(r",\s+\d{1,2},"), reach=40,
     ),
     _rule(
         "bracketed",
@@ -141,13 +143,13 @@ RULES = (
         _age("number"),
         "a number in brackets after a name",
         0.7,
-        "n",
+        "n", trigger=re.compile(r"\(\d{1,2}\)"), reach=30,
     ),
     _rule(
         "decade",
         r"(?i:\b(?:in\s+)?(?P<poss>his|her|their|my|our|your)\s+(?:(?P<part>early|mid-?|late)[\s-]?)?)(?P<dec>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
         _decade,
-        "an age range",
+        "an age range", trigger=re.compile(r"(?:teens|ties)\b"), reach=40,
     ),
 )
 

@@ -33,7 +33,7 @@ RULES = (
         "a distinctive mark on the body",
         0.8,
         0,
-        _kind("mark"),  # type: ignore[arg-type]
+        _kind("mark"),  # type: ignore[arg-type], trigger=re.compile(r"[Ss]car|[Bb]irthmark|[Tt]attoo|mole|burn\s+mark"), reach=60
     ),
     Rule(
         "height",
@@ -45,7 +45,7 @@ RULES = (
         "an unusual height",
         0.75,
         0,
-        _kind("height"),  # type: ignore[arg-type]
+        _kind("height"),  # type: ignore[arg-type], trigger=re.compile(r"tall\b"), reach=40
     ),
     Rule(
         "hair",
@@ -57,7 +57,7 @@ RULES = (
         "unusual hair",
         0.7,
         0,
-        _kind("hair"),  # type: ignore[arg-type]
+        _kind("hair"),  # type: ignore[arg-type], trigger=re.compile(r"hair|dreadlocks|beard"), reach=30
     ),
     Rule(
         "limp",
@@ -67,7 +67,7 @@ RULES = (
         "a visible way of walking",
         0.75,
         0,
-        _kind("gait"),  # type: ignore[arg-type]
+        _kind("gait"),  # type: ignore[arg-type], trigger=re.compile(r"limp|cane|stick"), reach=30
     ),
 )
 

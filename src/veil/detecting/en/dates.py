@@ -108,9 +108,9 @@ def _duration(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 def _rule(
-    name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85, group: str | int = 0, type_: str = "date"
+    name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85, group: str | int = 0, type_: str = "date", trigger: re.Pattern[str] | None = None, reach: int = 60
 ) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DATETIME, type_, note, score, group, attrs)
+    return Rule(name, re.compile(pattern), Label.DATETIME, type_, note, score, group, attrs, trigger=trigger, reach=reach)
 
 
 RULES = (
@@ -135,24 +135,24 @@ RULES = (
         "season-year",
         rf"\b(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?{_YEAR}",
         "a season and year",
-        _date("season"),
+        _date("season"), trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=20,
     ),
     _rule(
         "part-of-year",
         rf"(?i:\b(?:the\s+)?(?P<p>(?:first|second|latter)\s+half|beginning|start|middle|end)\s+of\s+){_YEAR}",
         "part of a year",
-        _date("part"),
+        _date("part"), trigger=re.compile(r"\bof\s+(?:1[89]|20)\d\d"), reach=40,
     ),
-    _rule("early-year", rf"\b(?P<p>(?i:early|mid|late))[-\s]{_YEAR}(?!s)", "part of a year", _date("part")),
+    _rule("early-year", rf"\b(?P<p>(?i:early|mid|late))[-\s]{_YEAR}(?!s)", "part of a year", _date("part"), trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=10),
     _rule(
         "year",
         rf"(?i:\b(?:in|since|from|until|till|by|during|between|and|to|after|before|around|circa|of|born|year|the\s+year)\s+){_YEAR}(?!s\b|['’]s)",
         "a year after a preposition",
         _date("year"),
         0.75,
-        "y",
+        "y", trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=20,
     ),
-    _rule("year-in-brackets", rf"\((?:born\s+)?{_YEAR}\)", "a year in brackets", _date("year"), 0.7, "y"),
+    _rule("year-in-brackets", rf"\((?:born\s+)?{_YEAR}\)", "a year in brackets", _date("year"), 0.7, "y", trigger=re.compile(r"\((?:born\s+)?(?:1[89]|20)\d\d\)"), reach=5),
     _rule(
         "sentence-length",
         rf"(?i:\b(?:sentenced\s+(?:him|her|them|the\s+\w+\s+)?\s*to|sentence\s+of|term\s+of|one\s+of|served(?:\s+\w+){{0,4}}\s+of\s+the)\s+)(?P<span>{_AMOUNT}[-\s]{_UNIT})",
@@ -160,7 +160,7 @@ RULES = (
         _duration,
         0.75,
         "span",
-        "duration",
+        "duration", trigger=re.compile(r"[Ss]entenc|[Tt]erm\s+of|one\s+of|served"), reach=60,
     ),
     _rule(
         "sentence-length-after",
@@ -169,7 +169,7 @@ RULES = (
         _duration,
         0.75,
         "span",
-        "duration",
+        "duration", trigger=re.compile(r"[Ii]mprisonment|[Pp]rison|[Ss]entence|colony"), reach=50,
     ),
     _rule(
         "custody-length",
@@ -178,35 +178,35 @@ RULES = (
         _duration,
         0.7,
         "span",
-        "duration",
+        "duration", trigger=re.compile(r"[Cc]ustody|[Dd]etention|[Dd]etained|[Hh]eld|[Aa]rrest"), reach=60,
     ),
     _rule(
         "weekday",
         r"(?i:\b(?P<mod>last|next|this|that|on|on\s+the\s+following)\s+)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         "a day of the week",
         _relative,
-        0.75,
+        0.75, trigger=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"), reach=30,
     ),
     _rule(
         "day-of-month",
         rf"\b(?i:on)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH}|\s+(?:floor|century|anniversary|birthday|day|time|round|place|of))",
         "a day of the month",
         _relative,
-        0.7,
+        0.7, trigger=re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20,
     ),
     _rule(
         "clock-time",
         r"(?i:\b(?:at\s+)?(?:(?:around|about|approximately)\s+)?)(?P<h>[012]?\d)(?:[.:](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
         "a time of day",
         _time,
-        0.75,
+        0.75, trigger=re.compile(r"[ap]\.?\s?m\b"), reach=30,
     ),
     _rule(
         "clock-time-24",
         r"(?i:\bat\s+(?:(?:around|about|approximately)\s+)?)(?P<h>[012]?\d)[.:](?P<min>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?(?![\d.:])(?P<ap>)",
         "a time of day",
         _time,
-        0.7,
+        0.7, trigger=re.compile(r"\d[.:][0-5]\d"), reach=30,
     ),
 )
 

@@ -99,7 +99,7 @@ def _rules() -> tuple[Rule, ...]:
             "a person's nationality",
             0.8,
             0,
-            _nationality,
+            _nationality, trigger=re.compile(r"national|citizen|passport"), reach=50,
         ),  # fmt: skip
         Rule(
             "origin",
@@ -109,7 +109,7 @@ def _rules() -> tuple[Rule, ...]:
             "a person's origin",
             0.8,
             "span",
-            _nationality,
+            _nationality, trigger=re.compile(r"origin|descent|nationality|citizenship|roots"), reach=50,
         ),  # fmt: skip
         Rule(
             "born",
@@ -119,7 +119,7 @@ def _rules() -> tuple[Rule, ...]:
             "where a person was born",
             0.75,
             0,
-            _nationality,
+            _nationality, trigger=re.compile(r"-born\b"), reach=40,
         ),  # fmt: skip
         Rule(
             "language",
@@ -132,7 +132,7 @@ def _rules() -> tuple[Rule, ...]:
             "a person's native language",
             0.75,
             "span",
-            _language,
+            _language, trigger=re.compile(r"language|tongue|speaker|speaks?\b"), reach=60,
         ),  # fmt: skip
     ]
     for type_, pattern in by_type.items():

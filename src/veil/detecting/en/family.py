@@ -69,7 +69,7 @@ RULES = (
         "a relative of someone in the text",
         0.7,
         0,
-        _relative,
+        _relative, trigger=re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\b"), reach=50,
     ),
     Rule(
         "relative+name",
@@ -82,7 +82,7 @@ RULES = (
         0.8,
         "name",
         _name,
-        Kind.DIRECT,
+        Kind.DIRECT, trigger=re.compile(r"\b[A-Z][a-z'’-]+"), reach=50,
     ),
     Rule(
         "married+name",
@@ -93,7 +93,7 @@ RULES = (
         0.75,
         "name",
         _name,
-        Kind.DIRECT,
+        Kind.DIRECT, trigger=re.compile(r"married|divorced|[Ww]ife,|[Hh]usband,"), reach=40,
     ),
     Rule(
         "children-count",
@@ -105,7 +105,7 @@ RULES = (
         "how many children someone has",
         0.75,
         0,
-        _size,
+        _size, trigger=re.compile(r"children|kids|sons|daughters|grandchildren|Children|Kids"), reach=40,
     ),
     Rule(
         "parent-of",
@@ -115,7 +115,7 @@ RULES = (
         "how many children someone has",
         0.75,
         0,
-        _size,
+        _size, trigger=re.compile(r"\bof\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)"), reach=20,
     ),
     Rule(
         "school-grade",
@@ -127,7 +127,7 @@ RULES = (
         "a child's school year",
         0.75,
         0,
-        _grade,
+        _grade, trigger=re.compile(r"[Gg]rade|[Ff]orm\b|[Cc]lass\b"), reach=40,
     ),
     Rule(
         "school-year",
@@ -137,7 +137,7 @@ RULES = (
         "a child's school year",
         0.7,
         0,
-        _grade,
+        _grade, trigger=re.compile(r"(?:[Gg]rade|[Yy]ear)\s+\d"), reach=10,
     ),
 )
 

@@ -40,7 +40,7 @@ def _rules() -> tuple[Rule, ...]:
             "a numbered military unit",
             0.85,
             0,
-            _unit,
+            _unit, trigger=re.compile(r"[Uu]nit\b"), reach=30,
         ),  # fmt: skip
         Rule(
             "numbered-formation",
@@ -50,7 +50,7 @@ def _rules() -> tuple[Rule, ...]:
             "a numbered military formation",
             0.85,
             0,
-            _unit,
+            _unit, trigger=re.compile(r"[Bb]rigade|[Dd]ivision|[Rr]egiment|[Bb]attalion|[Aa]rmy|[Cc]orps|[Cc]ompany|[Ss]quadron|[Ff]leet|[Dd]etachment"), reach=60,
         ),  # fmt: skip
         Rule(
             "national-forces",
@@ -60,7 +60,7 @@ def _rules() -> tuple[Rule, ...]:
             "the armed forces someone serves in",
             0.7,
             0,
-            _forces,
+            _forces, trigger=re.compile(r"[Aa]rmy|[Nn]avy|[Ff]orces?\b|[Gg]uard\b"), reach=40,
         ),  # fmt: skip
         Rule(
             "garrison",
@@ -70,7 +70,7 @@ def _rules() -> tuple[Rule, ...]:
             "a named garrison or base",
             0.8,
             0,
-            _unit,
+            _unit, trigger=re.compile(r"garrison|barracks|base\b"), reach=40,
         ),  # fmt: skip
     )
 

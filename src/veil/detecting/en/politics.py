@@ -45,7 +45,7 @@ RULES = (
         "signing open letters or petitions",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"[Ss]ign"), reach=60,
     ),
     Rule(
         "goes-to-protests",
@@ -57,7 +57,7 @@ RULES = (
         "going to protests",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"[Pp]rotest|[Rr]all|[Dd]emonstration|[Pp]icket|[Mm]arch"), reach=60,
     ),
     Rule(
         "picket",
@@ -67,7 +67,7 @@ RULES = (
         "a one-person protest",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"[Pp]icket"), reach=30,
     ),
     Rule(
         "volunteered-for",
@@ -79,7 +79,7 @@ RULES = (
         "working for an opposition group",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"), reach=60,
     ),
     Rule(
         "detained-at-protest",
@@ -89,7 +89,7 @@ RULES = (
         "being detained at a protest",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"detained|arrested|fined"), reach=60,
     ),
     Rule(
         "member-of",
@@ -99,7 +99,7 @@ RULES = (
         "membership of an opposition group",
         0.8,
         0,
-        _tense,
+        _tense, trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"), reach=40,
     ),
 )
 

@@ -82,17 +82,17 @@ RULES = (
     Rule(
         "code-amount",
         re.compile(rf"(?:(?i:approximately|approx\.|about|some|around)\s+)?(?P<c>{_CODE})\s?{_AMOUNT}{_SCALE}(?!\d)"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs,
+        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=re.compile(r"EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|[€£$₽]"), reach=40,
     ),
     Rule(
         "amount-word",
         re.compile(rf"(?<![\w.,])(?:(?i:approximately|approx\.|about|some|around|около|почти)\s+)?{_AMOUNT}{_SCALE}\s*{_WORD}(?!\w)"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs,
+        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=re.compile(r"[Ee]uro|[Pp]ound|[Dd]ollar|[Rr]oubl|[Rr]ubl|[Ll]ira|[Kk]ron|[Zz]lot|[Ss]chilling|[Mm]arks?\b|[Ff]ranc|[Hh]ryvn|tenge|lari\b|drams|евро|доллар|рубл|руб\.?|фунт|гривен|гривн|тенге|лари|драм"), reach=35,
     ),
     Rule(
         "amount-code",
         re.compile(rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s?(?P<c>{_CODE})(?![\w])"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.8, 0, _attrs,
+        Label.QUANTITY, "money", _WHY_NOTE, 0.8, 0, _attrs, trigger=re.compile(r"EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|[€£$₽]"), reach=40,
     ),
 )  # fmt: skip
 

@@ -111,8 +111,10 @@ def _range(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"low": str(low), "high": str(high), "form": "range", "key": f"{low}-{high}"}
 
 
-def _rule(name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs)
+def _rule(
+    name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0, trigger: re.Pattern[str] | None = None, reach: int = 60
+) -> Rule:
+    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
 
 
 _MOD = r"(?:(?:уже|только|почти|около|всего|лишь|исполнилось|исполняется|исполнится|было|будет|стукнуло|скоро)\s+)*"
@@ -120,29 +122,29 @@ RULES = (
     _rule(
         "dative-years",
         rf"(?<![\w-]){_DATIVE}\s+{_MOD}(?P<span>{NUMBER}\s+{_YEARS})(?!\s+(?:назад|спустя|подряд|работы|стажа))\b",
-        _years, "an age said of a person", 0.85, "span",
+        _years, "an age said of a person", 0.85, "span", trigger=re.compile(r"(?:год|года|лет)\b"), reach=70,
     ),
     _rule("age-of", rf"(?i:\bв\s+возрасте\s+)(?:около\s+)?(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b", _years,
-          "an age after 'в возрасте'", 0.85, "span"),  # fmt: skip
+          "an age after 'в возрасте'", 0.85, "span", trigger=re.compile(r"возраст"), reach=40),  # fmt: skip
     _rule("turned", rf"(?i:\bисполни(?:лось|тся|лся|лась)\s+(?:уже\s+)?)(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b", _years,
-          "an age someone turned", 0.8, "span"),  # fmt: skip
+          "an age someone turned", 0.8, "span", trigger=re.compile(r"[Ии]сполни"), reach=40),  # fmt: skip
     _rule(
         "name-comma-years",
         rf"\b[А-ЯЁ][а-яё]+,\s+(?P<span>{NUMBER}\s+{_YEARS}),",
-        _years, "an age after a name", 0.75, "span",
+        _years, "an age after a name", 0.75, "span", trigger=re.compile(r"(?:год|года|лет),"), reach=50,
     ),
-    _rule("bracketed", r"\b[А-ЯЁ][а-яё]+\s+\((?P<n>\d{1,2})\)", _years, "a number in brackets after a name", 0.7, "n"),
+    _rule("bracketed", r"\b[А-ЯЁ][а-яё]+\s+\((?P<n>\d{1,2})\)", _years, "a number in brackets after a name", 0.7, "n", trigger=re.compile(r"\(\d{1,2}\)"), reach=30),
     _rule(
         "adjective",
         r"(?i:\b(?P<stem>\d{1,3}|[а-яё]{3,}?)-?летн(?P<end>ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ая|ее|ое|ого|ому|ую))\b"
         r"(?!\s+(?:план|срок|опыт|стаж|период|перерыв|контракт|юбиле|истори|давност|войн|отсутстви|работ|служб))",
-        _adjective, "an age as an adjective", 0.85,
+        _adjective, "an age as an adjective", 0.85, trigger=re.compile(r"летн"), reach=40,
     ),
     _rule(
         "range",
         rf"(?i:\b(?:ему|ей|мне|им|нам|вам|тебе)\s+(?:уже\s+|было\s+|тогда\s+)?)(?P<span>(?P<how>(?i:за|под|около))\s+{NUMBER})\b"
         r"(?!\s+(?:км|километр|метр|минут|час|дн|недел|месяц|рубл|тысяч|человек|процент|%|лет|год))",
-        _range, "an age range", 0.7, "span",
+        _range, "an age range", 0.7, "span", trigger=re.compile(r"\b(?:[Ее]му|[Ее]й|[Мм]не|[Ии]м|[Нн]ам|[Вв]ам|[Тт]ебе)\b"), reach=40,
     ),
 )
 

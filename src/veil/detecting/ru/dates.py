@@ -105,40 +105,42 @@ def _time(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"precision": "time", "hour": str(hour), "key": "time:" + " ".join(match.group(0).lower().split())}
 
 
-def _rule(name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE), Label.DATETIME, "date", note, score, 0, attrs)
+def _rule(
+    name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85, trigger: re.Pattern[str] | None = None, reach: int = 60
+) -> Rule:
+    return Rule(name, re.compile(pattern, re.IGNORECASE), Label.DATETIME, "date", note, score, 0, attrs, trigger=trigger, reach=reach)
 
 
 RULES = (
-    _rule("day-month-year", rf"\b{_DAY}\s+{_GEN}\s+{_YEAR}", "a full date", _date("day")),
-    _rule("day-month", rf"\b{_DAY}\s+{_GEN}\b(?!\s+(?:19|20)\d\d)", "a day and month", _date("day")),
-    _rule("month-year", rf"(?:\bв(?:о)?\s+)?\b{_LOC_NOM}\s+{_YEAR}", "a month and year", _date("month")),
+    _rule("day-month-year", rf"\b{_DAY}\s+{_GEN}\s+{_YEAR}", "a full date", _date("day"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=40),
+    _rule("day-month", rf"\b{_DAY}\s+{_GEN}\b(?!\s+(?:19|20)\d\d)", "a day and month", _date("day"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=40),
+    _rule("month-year", rf"(?:\bв(?:о)?\s+)?\b{_LOC_NOM}\s+{_YEAR}", "a month and year", _date("month"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=25),
     _rule(
         "season-year",
         rf"\b(?P<s>осенью|весной|летом|зимой|осень|весна|лето|зима|осени|весны|зимы)\s+{_YEAR}",
-        "a season and year", _date("season"),
+        "a season and year", _date("season"), trigger=re.compile(r"(?:19|20)\d\d"), reach=20,
     ),
     _rule(
         "part-of-year",
         rf"(?:\bв\s+)?\b(?P<p>начале|конце|середине|первой\s+половине|второй\s+половине)\s+{_YEAR}",
-        "part of a year", _date("part"),
+        "part of a year", _date("part"), trigger=re.compile(r"(?:19|20)\d\d"), reach=40,
     ),
     _rule(
         "year",
         rf"(?:\b(?:в|во)\s+)?\b{_YEAR_STRICT}",
-        "a year", _date("year"), 0.8,
+        "a year", _date("year"), 0.8, trigger=re.compile(r"(?:19|20)\d\d"), reach=10,
     ),
     _rule(
         "weekday",
         r"\b(?:в|во)\s+(?:(?P<mod>прошл\w+|позапрошл\w+|эт[оуи]\w*|т[оуа]\w*|следующ\w+|ближайш\w+)\s+)?"
         r"(?P<w>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
-        "a day of the week", _relative, 0.75,
+        "a day of the week", _relative, 0.75, trigger=re.compile(r"[Пп]онедельник|[Вв]торник|[Сс]реду|[Чч]етверг|[Пп]ятницу|[Сс]убботу|[Вв]оскресенье"), reach=30,
     ),
     _rule(
         "clock-time",
         r"\b(?:в|около|примерно\s+в|к|часов\s+в)\s+(?P<h>\d{1,2}|час|один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать)"
         r"(?:[:.](?P<min>[0-5]\d))?(?P<hours>\s+час(?:а|ов)?)?(?:\s+(?P<part>утра|дня|вечера|ночи))?\b",
-        "a time of day", _time, 0.75,
+        "a time of day", _time, 0.75, trigger=re.compile(r"утра|дня|вечера|ночи|час|\d[:.][0-5]\d"), reach=40,
     ),
 )
 

@@ -66,17 +66,18 @@ class RussianDemographics(Detector):
     @staticmethod
     def _patterns(passage: Passage) -> list[Detection]:
         results = []
-        for match in _LANGUAGE.finditer(passage.text):
+        lower = passage.text.lower()
+        for match in _LANGUAGE.finditer(passage.text) if ("язык" in lower or "по-" in lower) else ():
             group = "l" if match.group("l") else "l2"
             attrs = {"key": match.group(group).lower(), "form": "adverb" if group == "l2" else "adjective"}
             results.append(found(passage, *match.span(group), label=Label.DEM, kind=Kind.QUASI, type="language",
                                  why=Why("ru.demographics", "native-language", 0.75, "a person's native language"),
                                  attrs=attrs))  # fmt: skip
-        for match in _ORTHODOX.finditer(passage.text):
+        for match in _ORTHODOX.finditer(passage.text) if "православн" in lower else ():
             attrs = {"group": "orthodox", "key": "православный", "form": "adjective"}
             results.append(found(passage, *match.span("w"), label=Label.DEM, kind=Kind.QUASI, type="religion",
                                  why=_WHY, attrs=attrs))  # fmt: skip
-        for match in _WITNESSES.finditer(passage.text):
+        for match in _WITNESSES.finditer(passage.text) if "иегов" in lower else ():
             attrs = {"group": "jehovahs-witness", "key": "свидетели иеговы", "form": "name"}
             results.append(found(passage, *match.span(), label=Label.DEM, kind=Kind.QUASI, type="religion",
                                  why=_WHY, attrs=attrs))  # fmt: skip

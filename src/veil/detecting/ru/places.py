@@ -14,8 +14,9 @@ it. Every detection records the case of its name word (``case``) for the general
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
@@ -81,6 +82,59 @@ def crossings() -> dict[str, tuple[str, str]]:
     return {fold(ru): (en, countries_) for ru, en, countries_ in table("border_crossings.tsv")}
 
 
+@functools.cache
+def prefixes() -> frozenset[str]:
+    """First letters of every Russian place, country, region and crossing name: words not starting like one
+    are never parsed (only a few capitalised words in a text can be places)."""
+    names = [*gazetteer().russian_names(), *countries(), *crossings(), *regions()]
+    return frozenset(prefix(name) for name in names)
+
+
+@functools.cache
+def first_words() -> frozenset[str]:
+    """First words of the known names that have several ("нижний" of "нижний новгород")."""
+    names = [*gazetteer().russian_names(), *countries(), *crossings()]
+    return frozenset(name.split()[0] for name in names if " " in name)
+
+
+def prefix(word: str) -> str:
+    """The part of a word that inflection leaves alone, roughly: its first four letters (two if short)."""
+    folded = fold(word)
+    return folded[:4] if len(folded) >= 6 else folded[:2]
+
+
+_NOUN_ENDINGS = (("е", ("", "а", "я", "ь")), ("у", ("", "а", "я")), ("ом", ("",)), ("ем", ("", "ь")), ("ой", ("а",)),
+                 ("ей", ("я", "ь")), ("ою", ("а",)), ("ы", ("а",)), ("и", ("я", "ь", "а", "")), ("а", ("",)),
+                 ("я", ("ь", "")), ("ю", ("я", "ь")), ("ью", ("ь",)), ("ами", ("ы", "и")), ("ах", ("ы", "и")))  # fmt: skip
+_ADJECTIVE_ENDINGS = (("ом", ("ий", "ый", "ой")), ("ем", ("ий",)), ("ого", ("ий", "ый", "ой")), ("его", ("ий",)),
+                      ("ому", ("ий", "ый", "ой")), ("ему", ("ий",)), ("ым", ("ый", "ий")), ("им", ("ий",)),
+                      ("ой", ("ая",)), ("ей", ("яя",)), ("ую", ("ая",)), ("юю", ("яя",)))  # fmt: skip
+
+
+def candidates(word: str) -> list[str]:
+    """Dictionary forms a capitalised word could have, by its ending ("Челябинске" -> "челябинск", ...)."""
+    folded = fold(word)
+    found = [folded]
+    if "-" in folded:
+        head, _, rest = folded.partition("-")
+        return [f"{c}-{rest}" for c in candidates(head)] + found
+    for ending, replacements in (*_ADJECTIVE_ENDINGS, *_NOUN_ENDINGS):
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            stem = folded[: -len(ending)]
+            found.extend(stem + r for r in replacements)
+    return found
+
+
+def lookup(names: Sequence[str], table_: Callable[[str], bool]) -> str | None:
+    """The dictionary form of a phrase of capitalised words that ``table_`` knows, trying every reading."""
+    options = [candidates(name) for name in names]
+    for combination in itertools.product(*options):
+        phrase = " ".join(combination)
+        if table_(phrase):
+            return phrase
+    return None
+
+
 def name_lemma(word: str) -> str:
     """The dictionary form of a capitalised word, preferring a place reading ("Орле" -> "орел")."""
     low = word.lower()
@@ -108,9 +162,10 @@ class RussianPlaces(Detector):
         items = words(text)
         results = self._regions(passage) + self._described(passage)
         taken = [(d.start, d.end) for d in results]
+        known = prefixes()
         for index, word in enumerate(items):
             if word.text[:1].isupper() and "\u0400" <= word.text[0] <= "\u04ff":
-                if any(s <= word.start < e for s, e in taken):
+                if any(s <= word.start < e for s, e in taken) or prefix(word.text) not in known:
                     continue
                 hit = self._at(passage, items, index)
                 if hit is not None:
@@ -120,34 +175,61 @@ class RussianPlaces(Detector):
 
     def _at(self, passage: Passage, items: Sequence[Word], index: int) -> Detection | None:
         text = passage.text
-        for length in (3, 2, 1):
+        several = any(c in first_words() for c in candidates(items[index].text))
+        for length in (3, 2, 1) if several else (1,):
             if index + length > len(items) or not all(w.text[:1].isupper() for w in items[index : index + length]):
                 continue
             name_words = items[index : index + length]
-            lemma = " ".join(name_lemma(w.text) for w in name_words)
+            found_name = self._known(name_words, text, index, items)
+            if found_name is None:
+                continue
+            kind, lemma = found_name
             start, end = name_words[0].start, name_words[-1].end
             noun_start, noun = self._noun_before(text, items, index)
             prep = _preposition(text, noun_start if noun else start)
             case = case_of(name_words[-1].text, prep) if not noun else case_of(items[index - 1].text, prep)
-            if lemma in crossings():
+            if kind == "crossing":
                 en, pair = crossings()[lemma]
                 attrs = {"key": f"crossing:{latin_skeleton(en)}", "countries": pair, "case": case}
                 return found(passage, noun_start if noun else start, end, label=Label.LOC, kind=Kind.QUASI,
                              type="border-crossing", why=_WHY_CROSSING, attrs=attrs)  # fmt: skip
-            iso = countries().get(lemma)
-            if iso:
+            if kind == "country":
+                iso = countries()[lemma]
                 personal = _PERSONAL.search(before(text, start, 50)) is not None
                 attrs = {"country": iso, "key": f"country:{iso}", "personal": "1" if personal else "", "case": case}
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="country",
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
-            place = gazetteer().russian(lemma) if gazetteer().knows_russian(lemma) else None
+            place = gazetteer().russian(lemma)
             if place is not None and self._plausible(text, items, index, length, place, bool(prep or noun)):
                 return self._place(passage, place, noun_start if noun else start, end, noun, case)
-            if noun and length == 1 and PLACE_NOUNS.get(noun) in {"village", "district"}:
-                attrs = {"key": f"{PLACE_NOUNS[noun]}:{lemma}", "noun": noun, "case": case}
-                return found(passage, noun_start, end, label=Label.LOC, kind=Kind.QUASI, type=PLACE_NOUNS[noun],
-                             why=_WHY_NOUN, attrs=attrs)  # fmt: skip
+        return self._unknown_village(passage, items, index)
+
+    @staticmethod
+    def _known(
+        name_words: Sequence[Word], text: str, index: int, items: Sequence[Word]
+    ) -> tuple[str, str] | None:
+        """("crossing" | "country" | "place", dictionary form) for a known name, else ``None``."""
+        names = [w.text for w in name_words]
+        for kind, known in (("crossing", crossings().__contains__), ("country", countries().__contains__),
+                            ("place", gazetteer().knows_russian)):  # fmt: skip
+            lemma = lookup(names, known)
+            if lemma is None and len(names) == 1 and _preposition(text, name_words[0].start):
+                fallback = name_lemma(names[0])
+                lemma = fallback if known(fallback) else None
+            if lemma is not None:
+                return kind, lemma
         return None
+
+    def _unknown_village(self, passage: Passage, items: Sequence[Word], index: int) -> Detection | None:
+        text = passage.text
+        noun_start, noun = self._noun_before(text, items, index)
+        if not noun or PLACE_NOUNS.get(noun) not in {"village", "district"}:
+            return None
+        word = items[index]
+        case = case_of(items[index - 1].text, _preposition(text, noun_start))
+        attrs = {"key": f"{PLACE_NOUNS[noun]}:{name_lemma(word.text)}", "noun": noun, "case": case}
+        return found(passage, noun_start, word.end, label=Label.LOC, kind=Kind.QUASI, type=PLACE_NOUNS[noun],
+                     why=_WHY_NOUN, attrs=attrs)  # fmt: skip
 
     @staticmethod
     def _noun_before(text: str, items: Sequence[Word], index: int) -> tuple[int, str]:
@@ -186,7 +268,7 @@ class RussianPlaces(Detector):
         for pattern, type_ in ((_REGION, "region"), (_DISTRICT, "district")):
             for match in pattern.finditer(passage.text):
                 lemma = name_lemma(match.group("adj"))
-                case = case_of(match.group("noun"), _preposition(passage.text, match.start()))
+                case = case_of(match.group("adj"), _preposition(passage.text, match.start()))
                 code = regions().get(lemma) if type_ == "region" else None
                 if type_ == "region" and not code:
                     continue

@@ -28,27 +28,27 @@ RULES = (
     Rule(
         "signs-letters",
         re.compile(rf"(?i:\b(?P<v>подпис\w+)\s+{_QUANT}(?:(?:открыт\w+|антивоенн\w+|коллективн\w+)\s+)*(?:письм\w*|петици\w+|обращени\w+)\b)"),
-        Label.MISC, "politics", "signing open letters or petitions", 0.8, 0, _verb,
+        Label.MISC, "politics", "signing open letters or petitions", 0.8, 0, _verb, trigger=re.compile(r"подпис|Подпис"), reach=80,
     ),
     Rule(
         "goes-to-protests",
         re.compile(rf"(?i:\b(?P<v>хож\w*|ходи\w*|ходил\w*|выходи\w*|выход\w*|вышл\w*|вышел|участв\w+)\s+(?:на|в)\s+{_QUANT}{_PROTEST})"),
-        Label.MISC, "politics", "going to protests", 0.8, 0, _verb,
+        Label.MISC, "politics", "going to protests", 0.8, 0, _verb, trigger=re.compile(r"митинг|пикет|акци|протест|шестви|демонстрац"), reach=80,
     ),
     Rule(
         "picket",
         re.compile(r"(?i:\b(?:одиночн\w+|одиночк\w*)\s+пикет\w*)"),
-        Label.MISC, "politics", "a one-person protest", 0.8, 0, _verb,
+        Label.MISC, "politics", "a one-person protest", 0.8, 0, _verb, trigger=re.compile(r"пикет"), reach=30,
     ),
     Rule(
         "volunteered",
         re.compile(rf"(?i:\b(?P<v>волонт[её]р\w*|работал\w*|работа\w*|донат\w*|помога\w+)\s+(?:в|на|для)\s+){_ORGS}"),
-        Label.MISC, "politics", "working for an opposition group", 0.8, 0, _verb,
+        Label.MISC, "politics", "working for an opposition group", 0.8, 0, _verb, trigger=re.compile(r"Навальн|ФБК|[Кк]оррупци|Росси|Весн|Голос|оппозиц"), reach=80,
     ),
     Rule(
         "detained-at",
         re.compile(rf"(?i:\b(?:задержал\w*|задержан\w*|арестовал\w*|оштрафовал\w*)\s+(?:на|после|за\s+участие\s+в)\s+{_PROTEST})"),
-        Label.MISC, "politics", "being detained at a protest", 0.8, 0, _verb,
+        Label.MISC, "politics", "being detained at a protest", 0.8, 0, _verb, trigger=re.compile(r"митинг|пикет|акци|протест|шестви|демонстрац"), reach=80,
     ),
 )
 
