@@ -220,3 +220,6 @@ def _batched(items: Iterable[Passage], size: int) -> Iterator[list[Passage]]:
             batch = []
     if batch:
         yield batch
+
+
+from veil import assessing as _assessing  # noqa: E402, F401  (registers the built-in assessors; they import this module)
