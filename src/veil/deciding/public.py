@@ -32,6 +32,7 @@ _STATE = re.compile(
     r"(?i)^(?:the\s+)?(?:(?P<a>[\w\s]+?)\s+(?:government|authorities|state)|(?:government|republic|kingdom|federation|state)"
     r"\s+of\s+(?:the\s+)?(?P<b>[\w\s]+)|(?P<c>[\w\s]+?)\s+(?:government|authorities))$"
 )
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 STATE_NAMES = frozenset({"the state", "state", "the government", "government", "the respondent state"})
 
 
@@ -162,7 +163,8 @@ class PublicContext:
             return "a public institution"
         if all(_is_state(m.text) for m in mentions):
             return "a state named as a party"
-        if all(is_generic_name(m.text, m.lang) for m in mentions):
+        named = [m for m in mentions if not _ACRONYM.match(m.text)]
+        if named and all(is_generic_name(m.text, m.lang) for m in named):
             return "a public institution named only by its function"
         return None
 

@@ -36,11 +36,17 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(morph().parse(word))
 
 
-def _noun_index(parsed: list[Any]) -> int:
-    for index, parse in enumerate(parsed):
-        if parse is not None and "NOUN" in parse.tag:
+def _noun_index(words: list[str]) -> int:
+    """The head noun of a phrase: the first word that can only be a noun (adjectives used as nouns, like
+    "старший", are skipped when a noun follows), else the first that can be one."""
+    readings = [parses(w.split("-")[0].lower()) for w in words]
+    for index, found in enumerate(readings):
+        if any("NOUN" in p.tag for p in found) and not any("ADJF" in p.tag for p in found):
             return index
-    return len(parsed) - 1
+    for index, found in enumerate(readings):
+        if found and "NOUN" in found[0].tag:
+            return index
+    return len(words) - 1
 
 
 def _nominative(word: str) -> Any:
@@ -70,7 +76,7 @@ def inflections(phrase: str) -> Iterator[tuple[str, str, str]]:
     """(form, case, number) for every case and number of a dictionary-form phrase."""
     words = phrase.split()
     parsed = [_nominative(w.split("-")[0]) for w in words]
-    head = _noun_index(parsed)
+    head = _noun_index(words)
     gender = next((g for g in ("masc", "femn", "neut") if g in parsed[head].tag), "")
     animacy = "anim" if "anim" in parsed[head].tag else "inan"
     for number in NUMBERS:
@@ -125,7 +131,7 @@ def inflect_phrase(phrase: str, case: str, number: str = "sing") -> str:
     """A dictionary-form phrase in ``case`` and ``number``: words up to the first noun inflect and agree."""
     words = phrase.split(" ")
     parsed = [_best(w.split("-")[0]) for w in words]
-    head = next((i for i, p in enumerate(parsed) if "NOUN" in p.tag), len(words) - 1)
+    head = _noun_index(words)
     head_tag = parsed[head].tag
     gender = next((g for g in _GENDERS if g in head_tag), "")
     animate = "anim" in head_tag

@@ -102,7 +102,7 @@ class Generalize(Strategy):
         replacements = []
         for mention in entity.mentions:
             text = generalizer.render(record, mention, context) if generalizer and record is not None else None
-            text = fit_case(text, mention, context) if text else placeholder(entity.type, entity.label.value, mention.lang)
+            text = fit_case(text, mention, context) if text is not None else placeholder(entity.type, entity.label.value, mention.lang)
             replacements.append(text)
         if record is not None and all(r == m.text for r, m in zip(replacements, entity.mentions, strict=True)):
             why = Why("decide.generalize", "already-general", 1.0, f"already no more precise than the {level} level")

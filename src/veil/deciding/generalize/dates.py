@@ -125,13 +125,15 @@ def _russian(record: Record, mention: Detection, context: DecisionContext) -> st
     if target == "year":
         return f"в {year} году" if prep else f"{year} года" if case == "gent" else f"{year} году"
     decade = record["decade"]
-    if target == "decade-part" and not birth:
+    if target == "decade-part" and not birth:  # a birth year reads "1990-х годов рождения"
         _, loct, gent, datv = PARTS[record["part"]]
         word = loct if prep else {"gent": gent, "datv": datv}.get(case, gent)
         return f"{prep} {word} {decade}-х".strip()
+    if birth:
+        return f"{decade}-х годов"
     if prep:
         return f"в {decade}-е годы"
-    return f"{decade}-х годов" if case == "gent" or birth else f"{decade}-м годам"
+    return f"{decade}-х годов" if case == "gent" else f"{decade}-м годам"
 
 
 @GENERALIZERS.register("date")

@@ -130,7 +130,7 @@ def _rules() -> tuple[Rule, ...]:
             Label.DEM,
             "language",
             "a person's native language",
-            0.75,
+            0.8,
             "span",
             _language, trigger=re.compile(r"language|tongue|speaker|speaks?\b"), reach=60,
         ),  # fmt: skip

@@ -128,7 +128,7 @@ _LOWER = re.compile(
     rf"|(?:{_MODIFIER}\s+){{0,3}}(?P<rare>{_RARE})|(?P<numbered>{_COMMON}){_NUMBER}|(?P<placed>{_COMMON})(?={_PLACE}))"
     rf"{_NUMBER}?{_PLACE}?)\b"
 )
-_CAP = r"[A-Z][\w&'’.-]*"
+_CAP = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"
 _CAP_NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _INTRODUCED = (
     (
@@ -137,7 +137,7 @@ _INTRODUCED = (
             rf"\b(?:work(?:s|ed|ing)?|employed|job|hired|interned|interning)\s+(?:\w+\s+){{0,2}}?(?:for|at|by|with)\s+(?P<name>{_CAP_NAME})"
         ),
         "company",
-        "employer",
+        "company",
     ),
     (
         "member-of",

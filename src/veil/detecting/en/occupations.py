@@ -123,6 +123,8 @@ MODIFIERS = frozenset(
         "surgical",
     ]
 )
+# Words that may follow an occupation noun that ends its noun phrase ("a major in the army", not "a major problem").
+_AFTER_NOUN_PHRASE = frozenset("in at of for with from and who since until on by to when".split())
 _PRACTISING = frozenset({"practising", "practicing", "acting", "representing"})
 _COPULA = frozenset(["is", "was", "were", "are", "be", "been", "being", "became", "become", "am", "as", "also"])
 _SUBJECTS = {
@@ -174,8 +176,10 @@ def _cue(items: Sequence[Word], start: int, end: int, strict: bool) -> int | Non
     previous = items[start - 1].folded if start > 0 else ""
     before_previous = items[start - 2].folded if start > 1 else ""
     after = " ".join(w.folded for w in items[end : end + 2])
+    if strict and end < len(items) and items[end].folded not in _AFTER_NOUN_PHRASE and items[end].text.islower():
+        return None
     if after == "by profession":
-        return start
+        return start - 1 if previous in {"a", "an"} else start
     if previous in {"a", "an"} and (not strict or before_previous in _COPULA):
         return start - 1
     if previous == "the" and before_previous in _COPULA:

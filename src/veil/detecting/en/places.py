@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import Word, before, fold, words
+from veil.detecting.rules import Word, before, fold, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.linking.keys import latin_skeleton
 from veil.reference.places import Place, gazetteer
@@ -116,6 +116,12 @@ def region_names() -> dict[str, str]:
     return {fold(area.en.removeprefix("the ")): code for code, (area, _) in gazetteer().ru_regions.items()}
 
 
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """Place names that are also ordinary English words or names ("reading", "mobile", "victoria")."""
+    return frozenset(row[0].lower() for row in table("en_place_words.txt"))
+
+
 def is_personal(text: str, start: int) -> bool:
     return _PERSONAL.search(before(text, start, 60)) is not None
 
@@ -190,7 +196,7 @@ class EnglishPlaces(Detector):
         after = text[items[index + length - 1].end :][:40]
         context = previous in _CONTEXT_BEFORE or re.match(r",\s*[A-Z]", after) is not None
         name = " ".join(w.folded for w in items[index : index + length])
-        ordinary = latin_skeleton(name) in known_given_names() or name in lower
+        ordinary = latin_skeleton(name) in known_given_names() or name in lower or name in ordinary_words()
         sentence_start = (
             index == 0 or re.search(r"[.!?:\n]\s*$", text[items[index - 1].end : items[index].start]) is not None
         )

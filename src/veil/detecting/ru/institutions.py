@@ -86,7 +86,9 @@ class RussianInstitutions(Detector):
             results.append(found(passage, *match.span(), label=Label.ORG, kind=Kind.QUASI, type=type_,
                                  why=_WHY_NUMBER, attrs=attrs))  # fmt: skip
         for match in _UNIT.finditer(passage.text):
-            attrs = {"head": "воинская часть", "case": "nomn", "number": "sing", "key": fold(match.group())}
+            prep = preposition_before(passage.text, match.start())
+            attrs = {"head": "воинская часть", "case": PREPOSITIONS[prep][0] if prep else "nomn", "number": "sing",
+                     "key": fold(match.group())}  # fmt: skip
             results.append(found(passage, *match.span(), label=Label.ORG, kind=Kind.QUASI, type="military-unit",
                                  why=_WHY_UNIT, attrs=attrs))  # fmt: skip
         return results

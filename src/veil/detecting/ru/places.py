@@ -48,11 +48,11 @@ _REGION = re.compile(
 )
 _DISTRICT = re.compile(r"\b(?P<adj>[А-ЯЁ][а-яё-]+(?:ом|ий|ого|ому|ым|ой))\s+(?P<noun>район(?:а|у|ом|е)?)\b")
 _BORDER_TOWN = re.compile(
-    r"(?i)\b(?:город|городок|посёлок|поселок|село|деревня|станица)\w*\s+(?:прямо\s+)?(?:на|у|возле|около|недалеко\s+от)\s+"
+    r"(?i)\b(?:город|пос[её]л|сел[оеау]|деревн|станиц)\w*\s+(?:прямо\s+)?(?:на|у|возле|около|недалеко\s+от)\s+"
     r"границ\w*\s+с\s+(?P<country>[А-ЯЁ][а-яё]+)"
 )
 _WHY_GAZETTEER = Why("ru.places", "gazetteer", 0.85, "a town or city in the GeoNames gazetteer")
-_WHY_NOUN = Why("ru.places", "place-noun+name", 0.8, "a name introduced as a town, village or district")
+_WHY_NOUN = Why("ru.places", "place-noun+name", 0.85, "a name introduced as a town, village or district")
 _WHY_REGION = Why("ru.places", "region", 0.85, "a region of Russia")
 _WHY_COUNTRY = Why("ru.places", "country", 0.85, "a country")
 _WHY_CROSSING = Why("ru.places", "border-crossing", 0.85, "a border crossing")
