@@ -125,7 +125,7 @@ def _rules() -> tuple[Rule, ...]:
             "language",
             re.compile(
                 rf"(?i:\b(?:native|first|mother)\s+(?:language|tongue)\s+is\s+|native\s+speaker\s+of\s+|speaks?\s+)"
-                rf"(?P<span>(?P<g>{by_type['ethnicity']}|{adjectives}))\b(?=\s+at\s+home|\s*[.,;]|\s+with)"
+                rf"(?P<span>(?P<g>(?i:{by_type['ethnicity']})|{adjectives}))\b(?=\s+at\s+home|\s*[.,;]|\s+with)"
             ),
             Label.DEM,
             "language",
