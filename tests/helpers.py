@@ -55,7 +55,9 @@ def quasi_spans(pipeline, text: str, lang: str):  # type: ignore[no-untyped-def]
             continue
         decision = result.analysis.decision_for(entity.id)
         for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
-            rows.append((mention.start, mention.text, entity.type, None if decision.action == Action.KEEP else replacement))
+            rows.append(
+                (mention.start, mention.text, entity.type, None if decision.action == Action.KEEP else replacement)
+            )
     return [row[1:] for row in sorted(rows)], result
 
 
@@ -65,4 +67,6 @@ def assert_quasi(pipeline, text: str, lang: str, expected, types=None) -> None: 
     found, result = quasi_spans(pipeline, text, lang)
     if types is not None:
         found = [row for row in found if row[1] in types]
-    assert found == list(expected), f"in {text!r}:\n expected {list(expected)}\n found    {found}\n output   {result.text!r}"
+    assert found == list(expected), (
+        f"in {text!r}:\n expected {list(expected)}\n found    {found}\n output   {result.text!r}"
+    )

@@ -1,6 +1,7 @@
 """Ages: detection (exact span, fine type) and generalization, in English and Russian."""
 
 import pytest
+
 from helpers import assert_quasi
 
 AGE = {"age"}

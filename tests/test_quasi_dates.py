@@ -1,6 +1,7 @@
 """Dates and times of personal events: detection and generalization, in English and Russian."""
 
 import pytest
+
 from helpers import assert_quasi
 
 DATE = {"date", "duration"}

@@ -1,6 +1,7 @@
 """Occupations, studies, ranks, family and school year: detection and generalization, in both languages."""
 
 import pytest
+
 from helpers import assert_quasi
 
 PEOPLE = {"occupation", "rank", "family-size", "school-grade", "relative"}
@@ -14,7 +15,10 @@ ENGLISH = [
     ("He is an electrician by profession.", [("an electrician", "occupation", "a skilled worker")]),
     ("She had three children.", [("three children", "family-size", "several children")]),
     ("I am a mother of four.", [("mother of four", "family-size", "mother of several")]),
-    ("My daughter is in ninth grade.", [("My daughter", "relative", None), ("in ninth grade", "school-grade", "at secondary school")]),
+    (
+        "My daughter is in ninth grade.",
+        [("My daughter", "relative", None), ("in ninth grade", "school-grade", "at secondary school")],
+    ),
     ("Her ex-husband took the car.", [("Her ex-husband", "relative", None)]),
     ("We have two younger children.", [("two younger children", "family-size", None)]),
     # Negative: officials' roles in a procedure are not the person's job.

@@ -1,6 +1,7 @@
 """Places tied to a person: detection and generalization, in English and Russian."""
 
 import pytest
+
 from helpers import assert_quasi
 
 PLACES = {"city", "village", "district", "region", "country", "border-crossing", "place", "place-description"}
@@ -13,13 +14,21 @@ ENGLISH = [
     ("They live in the village of Kuzminki.", [("the village of Kuzminki", "village", "a village")]),
     ("My parents live in the Chelyabinsk region.", [("the Chelyabinsk region", "region", "a region in the Urals")]),
     ("I was born in Kazakhstan.", [("Kazakhstan", "country", "a country in Central Asia")]),
-    ("At the Upper Lars crossing they waited three days.", [("the Upper Lars crossing", "border-crossing", "a border crossing")]),
+    (
+        "At the Upper Lars crossing they waited three days.",
+        [("the Upper Lars crossing", "border-crossing", "a border crossing")],
+    ),
     ("The Moscow police came.", [("Moscow", "city", "local")]),
     ("He lives in Lancashire.", [("Lancashire", "place", "[place]")]),
     # Kept: a country named as general context, and a description that is already general.
-    ("Hundreds of thousands left for Georgia and Kazakhstan.", [("Georgia", "country", None), ("Kazakhstan", "country", None)]),
-    ("We live in a small town on the border with Kazakhstan.",
-     [("a small town on the border with Kazakhstan", "place-description", None)]),
+    (
+        "Hundreds of thousands left for Georgia and Kazakhstan.",
+        [("Georgia", "country", None), ("Kazakhstan", "country", None)],
+    ),
+    (
+        "We live in a small town on the border with Kazakhstan.",
+        [("a small town on the border with Kazakhstan", "place-description", None)],
+    ),
     # Negative: a given name and a word that are also places are not places without context.
     ("Victoria said it was Reading week.", []),
 ]
@@ -36,8 +45,7 @@ RUSSIAN = [
     ("На Верхнем Ларсе мы стояли три дня.", [("Верхнем Ларсе", "border-crossing", "пограничном переходе")]),
     ("Мы жили в Кировском районе.", [("Кировском районе", "district", "одном из районов")]),
     ("Он вырос в Ростове-на-Дону.", [("Ростове-на-Дону", "city", "крупном городе на юге России")]),
-    ("Мы живём в посёлке на границе с Казахстаном.",
-     [("посёлке на границе с Казахстаном", "place-description", None)]),
+    ("Мы живём в посёлке на границе с Казахстаном.", [("посёлке на границе с Казахстаном", "place-description", None)]),
     # Kept: countries named as general context.
     ("Сотни тысяч уехали в Грузию и Казахстан.", [("Грузию", "country", None), ("Казахстан", "country", None)]),
     # Negative: a common word that is also a town name ("Мир" is a town in Belarus).

@@ -1,12 +1,16 @@
 """Who a person is: nationality, ethnicity, religion, language, health, politics, appearance, rare details."""
 
 import pytest
+
 from helpers import assert_quasi
 
 TRAITS = {"nationality", "ethnicity", "religion", "language", "health", "politics", "appearance", "event"}
 
 ENGLISH = [
-    ("The application was lodged by a Swedish national, Mr Arlewin.", [("Swedish national", "nationality", "Northern European national")]),
+    (
+        "The application was lodged by a Swedish national, Mr Arlewin.",
+        [("Swedish national", "nationality", "Northern European national")],
+    ),
     ("She is of Nigerian origin.", [("Nigerian origin", "nationality", "African origin")]),
     ("She was discriminated against as a black woman.", [("black woman", "ethnicity", "woman")]),
     ("I am Chechen.", [("Chechen", "ethnicity", "from an ethnic minority")]),
@@ -26,13 +30,19 @@ ENGLISH = [
 
 RUSSIAN = [
     ("Я татарка.", [("татарка", "ethnicity", "представительница национального меньшинства")]),
-    ("Он чеченец по национальности.", [("чеченец по национальности", "ethnicity", "представитель национального меньшинства")]),
+    (
+        "Он чеченец по национальности.",
+        [("чеченец по национальности", "ethnicity", "представитель национального меньшинства")],
+    ),
     ("Она стала мусульманкой.", [("мусульманкой", "religion", "верующей")]),
     ("Мой родной язык — татарский.", [("татарский", "language", "язык меньшинства")]),
     ("У него диабет.", [("диабет", "health", "хроническое заболевание")]),
     ("Он болен диабетом.", [("диабетом", "health", "хроническим заболеванием")]),
     ("Она инвалид второй группы.", [("инвалид второй группы", "health", "человек с инвалидностью")]),
-    ("Я подписываю все открытые письма.", [("подписываю все открытые письма", "politics", "участвую в общественной жизни")]),
+    (
+        "Я подписываю все открытые письма.",
+        [("подписываю все открытые письма", "politics", "участвую в общественной жизни")],
+    ),
     ("Она ходила на все митинги.", [("ходила на все митинги", "politics", "участвовала в общественной жизни")]),
     ("У него шрам на левой щеке.", [("шрам на левой щеке", "appearance", "особая примета")]),
     ("Я единственная учительница химии в нашем городе.", [("единственная ", "event", "")]),

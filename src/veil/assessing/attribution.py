@@ -23,8 +23,12 @@ _FIRST_PERSON = re.compile(
     r"(?i)\b(?:I|me|my|mine|myself|we|us|our|я|меня|мне|мной|мой|моя|моё|мое|мои|моего|моей|моему|моих|моим|мы|нас|нам|наш|наша|наши)\b"
 )
 _NAMING_GAP = re.compile(r"^(?:,?\s*|\s+(?:зовут|is called|was called|named)\s+)$")
-_SPEAKER_FEMALE = re.compile(r"(?i)\bя\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ла|лась)\b|\bI(?:'m| am) (?:a )?(?:mother|woman|wife|grandmother)\b")
-_SPEAKER_MALE = re.compile(r"(?i)\bя\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:[^л]л|лся)\b|\bI(?:'m| am) (?:a )?(?:father|man|husband|grandfather)\b")
+_SPEAKER_FEMALE = re.compile(
+    r"(?i)\bя\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ла|лась)\b|\bI(?:'m| am) (?:a )?(?:mother|woman|wife|grandmother)\b"
+)
+_SPEAKER_MALE = re.compile(
+    r"(?i)\bя\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:[^л]л|лся)\b|\bI(?:'m| am) (?:a )?(?:father|man|husband|grandfather)\b"
+)
 RELATIONS_EN = {
     "сын": "son", "доч": "daughter", "реб": "child", "дет": "children", "муж": "husband", "жен": "wife",
     "супруг": "spouse", "мат": "mother", "мам": "mother", "от": "father", "пап": "father", "родит": "parents",
@@ -122,9 +126,9 @@ def _add_people(
         index = _sentence_of(relative.start, starts)
         named = any(0 <= a.start - relative.end <= 12 for a in anchors[index])
         if not named:
-            gender, relation = relative.attrs.get("gender", ""), english_relation(relative.attrs.get("relation", ""))
-            key = by_relation.get(relation, f"relative:{relation}")
-            people.setdefault(key, Person(key, gender, relation))
+            gender, word = relative.attrs.get("gender", ""), english_relation(relative.attrs.get("relation", ""))
+            key = by_relation.get(word, f"relative:{word}")
+            people.setdefault(key, Person(key, gender, word))
             anchors[index].append(Anchor(relative.start, key, gender))
     for row in anchors:
         row.sort(key=lambda a: a.start)
@@ -141,7 +145,9 @@ def _names(relative: Detection, mention: Detection, sentence: str, sentence_star
 def english_relation(word: str) -> str:
     """The English word for a relation as written ("мужа" -> "husband")."""
     word = word.lower().replace("ё", "е")
-    return next((en for stem, en in sorted(RELATIONS_EN.items(), key=lambda kv: -len(kv[0])) if word.startswith(stem)), word)
+    return next(
+        (en for stem, en in sorted(RELATIONS_EN.items(), key=lambda kv: -len(kv[0])) if word.startswith(stem)), word
+    )
 
 
 def _owner(

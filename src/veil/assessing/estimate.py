@@ -88,7 +88,11 @@ def base_for(details: Sequence[tuple[Entity, Decision, Detection]], settings_lev
         if entity.type == "city" and mention.attrs.get("geo"):
             place = gazetteer().places.get(int(mention.attrs["geo"]))
             if place is not None:
-                scope = "kept" if decision.action == Action.KEEP else level_of(decision, settings_levels.get("city", "macro"))
+                scope = (
+                    "kept"
+                    if decision.action == Action.KEEP
+                    else level_of(decision, settings_levels.get("city", "macro"))
+                )
                 population, what = place_pool(place, scope)
                 return Base(what, population, "GeoNames, CC BY 4.0")
     for entity, decision, mention in details:
@@ -97,13 +101,13 @@ def base_for(details: Sequence[tuple[Entity, Decision, Detection]], settings_lev
             people = sum(p.population for p in gazetteer().places.values() if p.country == iso)
             country = gazetteer().country(iso)
             where = country.en if decision.action == Action.KEEP and country else "the country"
-            return Base(f"the people of {where} (towns of 500 or more: an underestimate)", people, "GeoNames, CC BY 4.0")
+            return Base(
+                f"the people of {where} (towns of 500 or more: an underestimate)", people, "GeoNames, CC BY 4.0"
+            )
     return Base("the people of Russia (assumed: nothing in the text says where)", total_population(), "Rosstat 2021")
 
 
-def factors(
-    details: Sequence[tuple[Entity, Decision, Detection]], gender: str, levels: dict[str, str]
-) -> list[Factor]:
+def factors(details: Sequence[tuple[Entity, Decision, Detection]], gender: str, levels: dict[str, str]) -> list[Factor]:
     """The shares each remaining detail keeps (one factor per kind of detail)."""
     found: dict[str, Factor] = {}
     if gender in {"m", "f"}:
@@ -132,7 +136,9 @@ def _factor(entity: Entity, decision: Decision, mention: Detection, levels: dict
     if kind in {"ethnicity", "religion"}:
         key = mention.attrs.get("group", "other") if decision.action == Action.KEEP else "other"
         share, source = trait_share(kind, key)
-        return Factor(kind, value, share if decision.action == Action.KEEP else max(share, 0.25), source, entity.id, value)
+        return Factor(
+            kind, value, share if decision.action == Action.KEEP else max(share, 0.25), source, entity.id, value
+        )
     if kind in {"health", "politics", "appearance", "event", "language", "school-grade"}:
         key = "disability" if "disab" in value.lower() or "инвалид" in value.lower() else "other"
         share, source = trait_share(kind, key)
@@ -170,5 +176,7 @@ def _family(entity: Entity, mention: Detection, value: str) -> Factor | None:
     if relation.startswith(SPOUSE_RELATIONS) or "ex-" in relation or "бывш" in mention.text.lower():
         key = "former-spouse" if ("ex-" in relation or "бывш" in mention.text.lower()) else "spouse"
         share, source = trait_share("family", key)
-        return Factor("family-partner", value, share, source, entity.id, "divorced" if key == "former-spouse" else "married")
+        return Factor(
+            "family-partner", value, share, source, entity.id, "divorced" if key == "former-spouse" else "married"
+        )
     return None

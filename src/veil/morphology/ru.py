@@ -10,7 +10,6 @@ ever parsed, and parses are cached.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -87,14 +86,23 @@ def inflections(phrase: str) -> Iterator[tuple[str, str, str]]:
 
 
 def case_of(word: str, preposition: str = "", possible: tuple[str, ...] = ()) -> str:
-    """The grammatical case of ``word`` as written, helped by the preposition before it."""
+    """The grammatical case of ``word`` as written, helped by the preposition before it.
+
+    A capitalised word's name readings (a town, a person) come first ("Челябинском" is the town in the
+    instrumental, not the adjective "челябинский" in the prepositional), unless the preposition rules
+    them out.
+    """
     allowed = PREPOSITIONS.get(preposition, ())
-    cases = [c for p in parses(word.lower()) for c in CASES if c in p.tag]
-    if possible:
-        cases = [c for c in cases if c in possible] or list(possible)
-    for case in allowed:
-        if case in cases:
-            return case
+    found = parses(word.lower())
+    names = [p for p in found if "Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag] if word[:1].isupper() else []
+    for readings in (names, list(found)):
+        cases = [c for p in readings for c in CASES if c in p.tag]
+        if possible:
+            cases = [c for c in cases if c in possible]
+        for case in allowed:
+            if case in cases:
+                return case
+    cases = [c for p in (names or found) for c in CASES if c in p.tag] or list(possible)
     if not allowed and "nomn" in cases:
         return "nomn"
     return cases[0] if cases else (allowed[0] if allowed else "nomn")
@@ -144,7 +152,7 @@ def gender_of(word: str) -> str:
 
 
 def one_of(noun_phrase_gen_plural: str, case: str, gender: str) -> str:
-    """"одна из стран ...", "одном из районов" — "один" in ``case`` and ``gender``, then the rest."""
+    """ "одна из стран ...", "одном из районов" — "один" in ``case`` and ``gender``, then the rest."""
     return f"{inflect_word('один', case, 'sing', gender)} из {noun_phrase_gen_plural}"
 
 

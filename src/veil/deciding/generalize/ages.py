@@ -71,7 +71,9 @@ class AgeGeneralizer(Generalizer):
     def _english(decade: int, part: str, mention: Detection, context: DecisionContext) -> str | None:
         form = mention.attrs.get("form", "number")
         poss = mention.attrs.get("poss", "their")
-        something = f"{TENS_EN.get(decade, 'ninety')}-something" if decade >= 2 else "a teenager" if decade else "a child"
+        something = (
+            f"{TENS_EN.get(decade, 'ninety')}-something" if decade >= 2 else "a teenager" if decade else "a child"
+        )
         if form == "age-of" and not mention.text.lower().startswith("at"):
             return f"the age of {something}" if decade >= 2 else something
         if form in {"years-old", "aged", "age-of", "decade"}:

@@ -17,9 +17,10 @@ from veil.findings import Detection, Entity
 from veil.morphology.ru import PREPOSITIONS
 
 CURRENCY_NAMES = {
-    "EUR": ("euros", "евро"), "GBP": ("pounds", "фунтов"), "USD": ("dollars", "долларов"), "RUB": ("roubles", "рублей"),
-    "TRL": ("Turkish liras", "турецких лир"), "TRY": ("Turkish liras", "турецких лир"), "SEK": ("Swedish kronor", "шведских крон"),
-    "PLN": ("zlotys", "злотых"), "ATS": ("schillings", "шиллингов"), "DEM": ("marks", "марок"), "CHF": ("Swiss francs", "франков"),
+    "EUR": ("euros", "евро"), "GBP": ("pounds", "фунтов"), "USD": ("dollars", "долларов"),
+    "RUB": ("roubles", "рублей"), "TRL": ("Turkish liras", "турецких лир"), "TRY": ("Turkish liras", "турецких лир"),
+    "SEK": ("Swedish kronor", "шведских крон"), "PLN": ("zlotys", "злотых"), "ATS": ("schillings", "шиллингов"),
+    "DEM": ("marks", "марок"), "CHF": ("Swiss francs", "франков"),
     "FRF": ("francs", "франков"), "UAH": ("hryvnias", "гривен"), "KZT": ("tenge", "тенге"), "GEL": ("lari", "лари"),
     "AMD": ("drams", "драмов"),
 }  # fmt: skip
@@ -40,7 +41,10 @@ class MoneyGeneralizer(Generalizer):
         value = int(mention.attrs.get("value", "0") or 0)
         if value <= 0:
             return None
-        return {"order": str(min(int(math.log10(value)), len(MAGNITUDES_EN) - 1)), "currency": mention.attrs.get("currency", "")}
+        return {
+            "order": str(min(int(math.log10(value)), len(MAGNITUDES_EN) - 1)),
+            "currency": mention.attrs.get("currency", ""),
+        }
 
     def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
         order = int(record["order"])

@@ -66,7 +66,9 @@ def check_levels(levels: Mapping[str, str]) -> None:
     for type_ in levels:
         if type_ not in GENERALIZERS:
             known = ", ".join(GENERALIZERS.names())
-            raise VeilError(ErrorCode.CONFIG_INVALID, f"generalize.{type_}: no generalizer for this type; known: {known}")
+            raise VeilError(
+                ErrorCode.CONFIG_INVALID, f"generalize.{type_}: no generalizer for this type; known: {known}"
+            )
         level_for(type_, GENERALIZERS.get(type_), levels)
 
 
@@ -102,7 +104,11 @@ class Generalize(Strategy):
         replacements = []
         for mention in entity.mentions:
             text = generalizer.render(record, mention, context) if generalizer and record is not None else None
-            text = fit_case(text, mention, context) if text is not None else placeholder(entity.type, entity.label.value, mention.lang)
+            text = (
+                fit_case(text, mention, context)
+                if text is not None
+                else placeholder(entity.type, entity.label.value, mention.lang)
+            )
             replacements.append(text)
         if record is not None and all(r == m.text for r, m in zip(replacements, entity.mentions, strict=True)):
             why = Why("decide.generalize", "already-general", 1.0, f"already no more precise than the {level} level")

@@ -14,13 +14,39 @@ from veil.deciding.base import DecisionContext
 from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record
 from veil.deciding.generalize.en import determiner_before
 from veil.deciding.generalize.ru import inflect_word, preposition
-from veil.morphology.ru import PREPOSITIONS
 from veil.findings import Detection, Entity
+from veil.morphology.ru import PREPOSITIONS
 
 RANKS = {"day": 0, "month": 1, "season": 2, "part": 2, "year": 3, "decade-part": 4, "decade": 5}
 TARGETS = ("day", "month", "season", "year", "decade-part", "decade")
-MONTHS_EN = ("January February March April May June July August September October November December").split()
-MONTHS_RU = ("январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь").split()
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS_RU = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer", 7: "summer",
            8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}  # fmt: skip
 SEASONS_RU = {"winter": ("зимой", "зима"), "spring": ("весной", "весна"), "summer": ("летом", "лето"),
@@ -36,14 +62,24 @@ PARTS = {"early": ("the early", "начале", "начала", "началу"),
 def _day_part(hour: int, lang: str) -> str:
     if lang == "ru":
         return "ночью" if hour < 5 or hour >= 23 else "утром" if hour < 12 else "днём" if hour < 17 else "вечером"
-    return "at night" if hour < 5 or hour >= 23 else "in the morning" if hour < 12 else "in the afternoon" if hour < 17 else "in the evening"
+    return (
+        "at night"
+        if hour < 5 or hour >= 23
+        else "in the morning"
+        if hour < 12
+        else "in the afternoon"
+        if hour < 17
+        else "in the evening"
+    )
 
 
 def _facts(entity: Entity) -> dict[str, str]:
     """The most precise facts any mention of the date gives."""
     best = max(entity.mentions, key=lambda m: -RANKS.get(m.attrs.get("precision", "year"), 9))
     facts = {k: best.attrs.get(k, "") for k in ("precision", "year", "month", "day", "season", "hour", "relation")}
-    facts["birth"] = "1" if any(m.attrs.get("birth") or "born" in m.attrs.get("prep", "") for m in entity.mentions) else ""
+    facts["birth"] = (
+        "1" if any(m.attrs.get("birth") or "born" in m.attrs.get("prep", "") for m in entity.mentions) else ""
+    )
     return facts
 
 

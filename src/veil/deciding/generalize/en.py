@@ -13,7 +13,7 @@ _DETERMINER = re.compile(r"(?i)\b(a|an|the|his|her|my|our|their|your|its|this|th
 
 
 def article(phrase: str) -> str:
-    """"a" or "an" before ``phrase``."""
+    """ "a" or "an" before ``phrase``."""
     return "an" if _VOWEL_SOUND.match(phrase) else "a"
 
 

@@ -16,9 +16,9 @@ import re
 from veil.deciding.base import DecisionContext
 from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record
 from veil.deciding.generalize.en import determiner_before, with_article
+from veil.deciding.generalize.places import where
 from veil.deciding.generalize.ru import inflect_phrase, mention_case
 from veil.deciding.public import generic_part
-from veil.deciding.generalize.places import where
 from veil.findings import Detection, Entity
 from veil.reference.places import gazetteer
 
@@ -33,8 +33,10 @@ KINDS = {
     "government": ("public office", "госучреждение"), "organization": ("organisation", "организация"),
     "plant": ("plant", "предприятие"),
 }  # fmt: skip
-_RU_GENERIC_KEEP = frozenset({"районный", "городской", "областной", "краевой", "военный", "арбитражный", "мировой",
-                              "государственный", "федеральный", "технический", "медицинский", "педагогический"})  # fmt: skip
+_RU_GENERIC_KEEP = frozenset(
+    {"районный", "городской", "областной", "краевой", "военный", "арбитражный", "мировой", "государственный",
+     "федеральный", "технический", "медицинский", "педагогический"}
+)  # fmt: skip
 
 
 def english_kind(mention: Detection, type_: str) -> str:

@@ -24,7 +24,8 @@ from veil.reference.population import occupation_names
 _SEVERAL_RU = {"nomn": "несколько", "accs": "несколько", "gent": "нескольких", "datv": "нескольким",
                "ablt": "несколькими", "loct": "нескольких"}  # fmt: skip
 _COUNT_WORD = re.compile(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|двое|двух|двоих|"
-                         r"трое|тр[её]х|троих|четверо|четыр[её]х|четверых|пятеро|пятерых|пяти|шестеро|шестерых|семеро|семерых)\b")  # fmt: skip
+                         r"трое|тр[её]х|троих|четверо|четыр[её]х|четверых|пятеро|пятерых|пяти|шестеро|шестерых|"
+                             r"семеро|семерых)\b")  # fmt: skip
 _NEUTRAL = {"son": "child", "daughter": "child", "sons": "children", "daughters": "children", "wife": "partner",
             "husband": "partner", "ex-wife": "former partner", "ex-husband": "former partner", "mother": "parent",
             "father": "parent", "mum": "parent", "mom": "parent", "dad": "parent", "brother": "sibling",

@@ -27,12 +27,16 @@ from veil.reference.places import Place, gazetteer
 
 SIZES = ((500_000, "big city", "крупный город"), (100_000, "city", "город"), (20_000, "town", "город"),
          (5_000, "small town", "небольшой город"), (0, "village", "посёлок"))  # fmt: skip
-DIRECTIONS_EN = {"north": "northern", "south": "southern", "east": "eastern", "west": "western", "centre": "central",
-                 "north-east": "north-eastern", "north-west": "north-western", "south-east": "south-eastern",
-                 "south-west": "south-western"}  # fmt: skip
-DIRECTIONS_RU = {"north": "на севере", "south": "на юге", "east": "на востоке", "west": "на западе", "centre": "в центре",
-                 "north-east": "на северо-востоке", "north-west": "на северо-западе", "south-east": "на юго-востоке",
-                 "south-west": "на юго-западе"}  # fmt: skip
+DIRECTIONS_EN = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western", "centre": "central",
+    "north-east": "north-eastern", "north-west": "north-western", "south-east": "south-eastern",
+    "south-west": "south-western",
+}  # fmt: skip
+DIRECTIONS_RU = {
+    "north": "на севере", "south": "на юге", "east": "на востоке", "west": "на западе", "centre": "в центре",
+    "north-east": "на северо-востоке", "north-west": "на северо-западе", "south-east": "на юго-востоке",
+    "south-west": "на юго-западе",
+}  # fmt: skip
 NOUNS_RU = {"г": "город", "с": "село", "д": "деревня", "п": "посёлок", "пос": "посёлок", "поселок": "посёлок"}
 # Countries wider than this are described by their parts ("northern Kazakhstan"), smaller ones as a whole.
 BIG_COUNTRY_KM = 800
@@ -90,8 +94,9 @@ class CityGeneralizer(Generalizer):
                     "population": str(place.population), "size": size_en}  # fmt: skip
         where_en, where_ru, scope = where(place, level)
         if scope == "border":
-            size_en = "border " + size_en.replace("big ", "")
-            where_en = ""
+            size_en = "border " + size_en.replace("big ", "").replace("small ", "")
+            size_ru = "приграничный " + size_ru.replace("крупный ", "").replace("небольшой ", "")
+            where_en, where_ru = "", ""
         return {"en": f"{size_en} {where_en}".strip(), "ru_noun": size_ru, "ru_where": where_ru, "scope": scope,
                 "population": str(place.population), "size": size_en, "country": place.country,
                 "admin1": place.admin1}  # fmt: skip
@@ -119,7 +124,7 @@ class CityGeneralizer(Generalizer):
             head = written
         else:
             head = inflect_phrase(record["ru_noun"], case)
-        return f"{head} {record['ru_where']}"
+        return f"{head} {record['ru_where']}".strip()
 
 
 def _round_population(population: int) -> str:
@@ -163,7 +168,8 @@ class AreaGeneralizer(Generalizer):
         if self.kind == "village":
             written = mention.text.split()[0]
             noun = NOUNS_RU.get(written.rstrip(".").lower(), written)
-            return f"{inflect_word('один', case, 'sing', gender_of(noun))} {inflect_word(noun, case) if noun != written else written}"
+            one = inflect_word("один", case, "sing", gender_of(noun))
+            return f"{one} {inflect_word(noun, case) if noun != written else written}"
         return f"{inflect_phrase(record['ru'], case)} {record.get('ru_where', '')}".strip()
 
 

@@ -29,7 +29,12 @@ from veil.reference.places import gazetteer
 
 _MAJORITY = frozenset({"russian", "orthodox"})
 _TENSES_EN = {"base": "take part", "s": "takes part", "past": "took part", "ing": "taking part", "noun": ""}
-_APPEARANCE_EN = {"mark": "a distinctive mark", "height": "very tall", "hair": "distinctive hair", "gait": "walks with difficulty"}
+_APPEARANCE_EN = {
+    "mark": "a distinctive mark",
+    "height": "very tall",
+    "hair": "distinctive hair",
+    "gait": "walks with difficulty",
+}
 
 
 class NationalityGeneralizer(Generalizer):
@@ -47,7 +52,7 @@ class NationalityGeneralizer(Generalizer):
         country = mention.attrs.get("country", "")
         found = gazetteer().country(country)
         names = [n for n in (found.adjective, found.en.removeprefix("the ")) if n] if found else []
-        for name in sorted(names, key=len, reverse=True) + ["UK", "US"]:
+        for name in [*sorted(names, key=len, reverse=True), "UK", "US"]:
             if name in text:
                 replaced = text.replace(name, record["adjective"], 1)
                 if text.lower().startswith(("a ", "an ")):

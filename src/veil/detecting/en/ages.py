@@ -17,7 +17,10 @@ from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.rules import Attrs, Rule, RuleDetector, before
 from veil.findings import Label
 
-UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 DECADES = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
@@ -86,40 +89,86 @@ def _decade(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 def _rule(
-    name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0, trigger: re.Pattern[str] | None = None, reach: int = 60
+    name: str,
+    pattern: str,
+    attrs: Attrs,
+    note: str,
+    score: float = 0.85,
+    group: str | int = 0,
+    trigger: re.Pattern[str] | None = None,
+    reach: int = 60,
 ) -> Rule:
     return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
 
 
-_TAIL = r"(?=\s*[.,;:!?)\n]|\s+(?:now|then|at\s+the\s+time|and|but|when|this\s+year|last\s+year|years?\b(?!\s+(?:ago|later|before|after)))|$)"
+_TAIL = (
+    r"(?=\s*[.,;:!?)\n]|\s+(?:now|then|at\s+the\s+time|and|but|when|this\s+year|last\s+year|years?\b(?!\s+(?:ago|"
+    r"later|before|after)))|$)"
+)
 RULES = (
-    _rule("years-old", rf"\b{_APPROX}{NUMBER}(?:\s+|-)years?(?:\s+|-)old\b", _age("years-old"), "an age in years", trigger=re.compile(r"[Oo]ld\b"), reach=50),
-    _rule("years-of-age", rf"\b{_APPROX}{NUMBER}\s+years\s+of\s+age\b", _age("years-old"), "an age in years", trigger=re.compile(r"of\s+age\b"), reach=50),
-    _rule("year-old", rf"(?i:\b(?:an?\s+)?){NUMBER}-year-old\b", _age("adjective"), "an age as an adjective", trigger=re.compile(r"year-old"), reach=40),
-    _rule("aged", rf"\b(?i:aged)\s+{_APPROX}{NUMBER}\b(?!\s*(?:%|per))", _age("aged"), "an age after 'aged'", trigger=re.compile(r"\b[Aa]ged\b"), reach=40),
+    _rule(
+        "years-old",
+        rf"\b{_APPROX}{NUMBER}(?:\s+|-)years?(?:\s+|-)old\b",
+        _age("years-old"),
+        "an age in years",
+        trigger=re.compile(r"[Oo]ld\b"),
+        reach=50,
+    ),
+    _rule(
+        "years-of-age",
+        rf"\b{_APPROX}{NUMBER}\s+years\s+of\s+age\b",
+        _age("years-old"),
+        "an age in years",
+        trigger=re.compile(r"of\s+age\b"),
+        reach=50,
+    ),
+    _rule(
+        "year-old",
+        rf"(?i:\b(?:an?\s+)?){NUMBER}-year-old\b",
+        _age("adjective"),
+        "an age as an adjective",
+        trigger=re.compile(r"year-old"),
+        reach=40,
+    ),
+    _rule(
+        "aged",
+        rf"\b(?i:aged)\s+{_APPROX}{NUMBER}\b(?!\s*(?:%|per))",
+        _age("aged"),
+        "an age after 'aged'",
+        trigger=re.compile(r"\b[Aa]ged\b"),
+        reach=40,
+    ),
     _rule(
         "age-of",
         rf"(?i:\b(?:at\s+)?(?:the\s+)?age\s+of\s+){_APPROX}{NUMBER}\b(?!\s*(?:%|per|months|weeks|days))",
         _age("age-of"),
-        "an age after 'the age of'", trigger=re.compile(r"\b[Aa]ge\s+of\b"), reach=60,
+        "an age after 'the age of'",
+        trigger=re.compile(r"\b[Aa]ge\s+of\b"),
+        reach=60,
     ),
     _rule(
         "subject-is-number",
-        rf"(?i:\b(?P<subj>I|I'm|he|he's|she|she's|we|they|you)\s+(?:(?:is|was|am|are|were|turned|turns|had\s+turned|will\s+be|would\s+be)\s+)?)"
+        rf"(?i:\b(?P<subj>I|I'm|he|he's|she|she's|we|they|you)\s+(?:(?:is|was|am|are|were|turned|turns|had\s+turned|"
+        rf"will\s+be|would\s+be)\s+)?)"
         rf"(?:(?:only|just|now|already)\s+)?(?P<span>{_APPROX}{NUMBER}){_TAIL}",
         _age("number"),
         "an age said of a person",
         0.75,
-        "span", trigger=re.compile(r"\b(?:is|was|am|are|were|turned|turns|I'm|he's|she's)\b"), reach=40,
+        "span",
+        trigger=re.compile(r"\b(?:is|was|am|are|were|turned|turns|I'm|he's|she's)\b"),
+        reach=40,
     ),
     _rule(
         "person-is-number",
-        rf"\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father|boy|girl|child)),?\s+(?i:is|was|turned|turns)\s+"
+        rf"\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father|boy|girl|child)),?\s+(?i:is|"
+        rf"was|turned|turns)\s+"
         rf"(?:(?:only|just|now|already)\s+)?(?P<span>{_APPROX}{NUMBER}){_TAIL}",
         _age("number"),
         "an age said of a person",
         0.75,
-        "span", trigger=re.compile(r"\b(?:is|was|turned|turns)\b"), reach=50,
+        "span",
+        trigger=re.compile(r"\b(?:is|was|turned|turns)\b"),
+        reach=50,
     ),
     _rule(
         "age-is",
@@ -127,15 +176,20 @@ RULES = (
         _age("number"),
         "an age said of a person",
         0.8,
-        "span", trigger=re.compile(r"\bage\s+(?:is|was)\b"), reach=40,
+        "span",
+        trigger=re.compile(r"\bage\s+(?:is|was)\b"),
+        reach=40,
     ),
     _rule(
         "apposition",
-        r"(?<!Article)(?<!Articles)(?<!Rule)(?<!Section)(?<!No)\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father)),\s+(?P<n>\d{1,2}),\s",
+        r"(?<!Article)(?<!Articles)(?<!Rule)(?<!Section)(?<!No)\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|"
+        r"brother|sister|mother|father)),\s+(?P<n>\d{1,2}),\s",
         _age("number"),
         "a number set off after a name",
         0.7,
-        "n", trigger=re.compile(r",\s+\d{1,2},"), reach=40,
+        "n",
+        trigger=re.compile(r",\s+\d{1,2},"),
+        reach=40,
     ),
     _rule(
         "bracketed",
@@ -143,13 +197,19 @@ RULES = (
         _age("number"),
         "a number in brackets after a name",
         0.7,
-        "n", trigger=re.compile(r"\(\d{1,2}\)"), reach=30,
+        "n",
+        trigger=re.compile(r"\(\d{1,2}\)"),
+        reach=30,
     ),
     _rule(
         "decade",
-        r"(?i:\b(?:in\s+)?(?P<poss>his|her|their|my|our|your)\s+(?:(?P<part>early|mid-?|late)[\s-]?)?)(?P<dec>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        r"(?i:\b(?:in\s+)?(?P<poss>his|her|their|my|our|your)\s+(?:(?P<part>early|mid-?|"
+        r"late)[\s-]?)?)(?P<dec>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+        r"nineties))\b",
         _decade,
-        "an age range", trigger=re.compile(r"(?:teens|ties)\b"), reach=40,
+        "an age range",
+        trigger=re.compile(r"(?:teens|ties)\b"),
+        reach=40,
     ),
 )
 

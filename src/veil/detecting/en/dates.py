@@ -31,8 +31,14 @@ for _number, _names in enumerate(
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 
-_MONTH = r"(?P<m>(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?)"
-_MONTH_CAP = r"(?P<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"
+_MONTH = (
+    r"(?P<m>(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?|"
+    r"[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?)"
+)
+_MONTH_CAP = (
+    r"(?P<m>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"
+)
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?![\d/])"
 _END = r"(?![\w/])"
@@ -93,7 +99,10 @@ _NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "a": 1, "an": 1,
 }  # fmt: skip
-_AMOUNT = r"(?P<n>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty))"
+_AMOUNT = (
+    r"(?P<n>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty))"
+)
 _UNIT = r"(?P<u>(?i:years?|months?|weeks?|days?|hours?))"
 
 
@@ -108,9 +117,19 @@ def _duration(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 def _rule(
-    name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85, group: str | int = 0, type_: str = "date", trigger: re.Pattern[str] | None = None, reach: int = 60
+    name: str,
+    pattern: str,
+    note: str,
+    attrs: Attrs,
+    score: float = 0.85,
+    group: str | int = 0,
+    type_: str = "date",
+    trigger: re.Pattern[str] | None = None,
+    reach: int = 60,
 ) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DATETIME, type_, note, score, group, attrs, trigger=trigger, reach=reach)
+    return Rule(
+        name, re.compile(pattern), Label.DATETIME, type_, note, score, group, attrs, trigger=trigger, reach=reach
+    )
 
 
 RULES = (
@@ -135,78 +154,122 @@ RULES = (
         "season-year",
         rf"\b(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?{_YEAR}",
         "a season and year",
-        _date("season"), trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=20,
+        _date("season"),
+        trigger=re.compile(r"(?:1[89]|20)\d\d"),
+        reach=20,
     ),
     _rule(
         "part-of-year",
         rf"(?i:\b(?:the\s+)?(?P<p>(?:first|second|latter)\s+half|beginning|start|middle|end)\s+of\s+){_YEAR}",
         "part of a year",
-        _date("part"), trigger=re.compile(r"\bof\s+(?:1[89]|20)\d\d"), reach=40,
+        _date("part"),
+        trigger=re.compile(r"\bof\s+(?:1[89]|20)\d\d"),
+        reach=40,
     ),
-    _rule("early-year", rf"\b(?P<p>(?i:early|mid|late))[-\s]{_YEAR}(?!s)", "part of a year", _date("part"), trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=10),
+    _rule(
+        "early-year",
+        rf"\b(?P<p>(?i:early|mid|late))[-\s]{_YEAR}(?!s)",
+        "part of a year",
+        _date("part"),
+        trigger=re.compile(r"(?:1[89]|20)\d\d"),
+        reach=10,
+    ),
     _rule(
         "year",
-        rf"(?i:\b(?:in|since|from|until|till|by|during|between|and|to|after|before|around|circa|of|born|year|the\s+year)\s+){_YEAR}(?!s\b|['’]s)",
+        rf"(?i:\b(?:in|since|from|until|till|by|during|between|and|to|after|before|around|circa|of|born|year|"
+        rf"the\s+year)\s+){_YEAR}(?!s\b|['’]s)",
         "a year after a preposition",
         _date("year"),
         0.75,
-        "y", trigger=re.compile(r"(?:1[89]|20)\d\d"), reach=20,
+        "y",
+        trigger=re.compile(r"(?:1[89]|20)\d\d"),
+        reach=20,
     ),
-    _rule("year-in-brackets", rf"\((?:born\s+)?{_YEAR}\)", "a year in brackets", _date("year"), 0.7, "y", trigger=re.compile(r"\((?:born\s+)?(?:1[89]|20)\d\d\)"), reach=5),
+    _rule(
+        "year-in-brackets",
+        rf"\((?:born\s+)?{_YEAR}\)",
+        "a year in brackets",
+        _date("year"),
+        0.7,
+        "y",
+        trigger=re.compile(r"\((?:born\s+)?(?:1[89]|20)\d\d\)"),
+        reach=5,
+    ),
     _rule(
         "sentence-length",
-        rf"(?i:\b(?:sentenced\s+(?:him|her|them|the\s+\w+\s+)?\s*to|sentence\s+of|term\s+of|one\s+of|served(?:\s+\w+){{0,4}}\s+of\s+the)\s+)(?P<span>{_AMOUNT}[-\s]{_UNIT})",
+        rf"(?i:\b(?:sentenced\s+(?:him|her|them|the\s+\w+\s+)?\s*to|sentence\s+of|term\s+of|one\s+of|"
+        rf"served(?:\s+\w+){{0,4}}\s+of\s+the)\s+)(?P<span>{_AMOUNT}[-\s]{_UNIT})",
         "the length of a prison sentence",
         _duration,
         0.75,
         "span",
-        "duration", trigger=re.compile(r"[Ss]entenc|[Tt]erm\s+of|one\s+of|served"), reach=60,
+        "duration",
+        trigger=re.compile(r"[Ss]entenc|[Tt]erm\s+of|one\s+of|served"),
+        reach=60,
     ),
     _rule(
         "sentence-length-after",
-        rf"\b(?P<span>{_AMOUNT}[-\s]{_UNIT})(?:['’]|\s+of)?\s+(?i:imprisonment|in\s+prison|prison\s+sentence|sentence|in\s+a\s+(?:penal\s+)?colony)",
+        rf"\b(?P<span>{_AMOUNT}[-\s]{_UNIT})(?:['’]|\s+of)?\s+(?i:imprisonment|in\s+prison|prison\s+sentence|"
+        rf"sentence|in\s+a\s+(?:penal\s+)?colony)",
         "the length of a prison sentence",
         _duration,
         0.75,
         "span",
-        "duration", trigger=re.compile(r"[Ii]mprisonment|[Pp]rison|[Ss]entence|colony"), reach=50,
+        "duration",
+        trigger=re.compile(r"[Ii]mprisonment|[Pp]rison|[Ss]entence|colony"),
+        reach=50,
     ),
     _rule(
         "custody-length",
-        rf"(?i:\b(?:custody|detention|detained|held|arrest)(?:\s+\w+){{0,3}}\s+(?:lasted|for)\s+)(?P<span>{_AMOUNT}[-\s]{_UNIT})",
+        rf"(?i:\b(?:custody|detention|detained|held|arrest)(?:\s+\w+){{0,3}}\s+(?:lasted|"
+        rf"for)\s+)(?P<span>{_AMOUNT}[-\s]{_UNIT})",
         "how long someone was held",
         _duration,
         0.7,
         "span",
-        "duration", trigger=re.compile(r"[Cc]ustody|[Dd]etention|[Dd]etained|[Hh]eld|[Aa]rrest"), reach=60,
+        "duration",
+        trigger=re.compile(r"[Cc]ustody|[Dd]etention|[Dd]etained|[Hh]eld|[Aa]rrest"),
+        reach=60,
     ),
     _rule(
         "weekday",
-        r"(?i:\b(?P<mod>last|next|this|that|on|on\s+the\s+following)\s+)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"(?i:\b(?P<mod>last|next|this|that|on|on\s+the\s+following)\s+)(?P<w>Monday|Tuesday|Wednesday|Thursday|"
+        r"Friday|Saturday|Sunday)\b",
         "a day of the week",
         _relative,
-        0.75, trigger=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"), reach=30,
+        0.75,
+        trigger=re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+        reach=30,
     ),
     _rule(
         "day-of-month",
-        rf"\b(?i:on)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH}|\s+(?:floor|century|anniversary|birthday|day|time|round|place|of))",
+        rf"\b(?i:on)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH}|\s+(?:floor|century|"
+        rf"anniversary|birthday|day|time|round|place|of))",
         "a day of the month",
         _relative,
-        0.7, trigger=re.compile(r"\d(?:st|nd|rd|th)\b"), reach=20,
+        0.7,
+        trigger=re.compile(r"\d(?:st|nd|rd|th)\b"),
+        reach=20,
     ),
     _rule(
         "clock-time",
-        r"(?i:\b(?:at\s+)?(?:(?:around|about|approximately)\s+)?)(?P<h>[012]?\d)(?:[.:](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
+        r"(?i:\b(?:at\s+)?(?:(?:around|about|"
+        r"approximately)\s+)?)(?P<h>[012]?\d)(?:[.:](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)",
         "a time of day",
         _time,
-        0.75, trigger=re.compile(r"[ap]\.?\s?m\b"), reach=30,
+        0.75,
+        trigger=re.compile(r"[ap]\.?\s?m\b"),
+        reach=30,
     ),
     _rule(
         "clock-time-24",
-        r"(?i:\bat\s+(?:(?:around|about|approximately)\s+)?)(?P<h>[012]?\d)[.:](?P<min>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?(?![\d.:])(?P<ap>)",
+        r"(?i:\bat\s+(?:(?:around|about|approximately)\s+)?)(?P<h>[012]?\d)[.:](?P<min>[0-5]\d)(?:\s*(?:hours|hrs|"
+        r"h)\b)?(?![\d.:])(?P<ap>)",
         "a time of day",
         _time,
-        0.7, trigger=re.compile(r"\d[.:][0-5]\d"), reach=30,
+        0.7,
+        trigger=re.compile(r"\d[.:][0-5]\d"),
+        reach=30,
     ),
 )
 

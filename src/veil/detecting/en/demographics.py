@@ -99,8 +99,10 @@ def _rules() -> tuple[Rule, ...]:
             "a person's nationality",
             0.8,
             0,
-            _nationality, trigger=re.compile(r"national|citizen|passport"), reach=50,
-        ),  # fmt: skip
+            _nationality,
+            trigger=re.compile(r"national|citizen|passport"),
+            reach=50,
+        ),
         Rule(
             "origin",
             re.compile(rf"\b(?:of|with)\s+(?P<span>{nation}\s+(?:origin|descent|nationality|citizenship|roots))\b"),
@@ -109,8 +111,10 @@ def _rules() -> tuple[Rule, ...]:
             "a person's origin",
             0.8,
             "span",
-            _nationality, trigger=re.compile(r"origin|descent|nationality|citizenship|roots"), reach=50,
-        ),  # fmt: skip
+            _nationality,
+            trigger=re.compile(r"origin|descent|nationality|citizenship|roots"),
+            reach=50,
+        ),
         Rule(
             "born",
             re.compile(rf"\b{nation}-born\b"),
@@ -119,8 +123,10 @@ def _rules() -> tuple[Rule, ...]:
             "where a person was born",
             0.75,
             0,
-            _nationality, trigger=re.compile(r"-born\b"), reach=40,
-        ),  # fmt: skip
+            _nationality,
+            trigger=re.compile(r"-born\b"),
+            reach=40,
+        ),
         Rule(
             "language",
             re.compile(
@@ -132,8 +138,10 @@ def _rules() -> tuple[Rule, ...]:
             "a person's native language",
             0.8,
             "span",
-            _language, trigger=re.compile(r"language|tongue|speaker|speaks?\b"), reach=60,
-        ),  # fmt: skip
+            _language,
+            trigger=re.compile(r"language|tongue|speaker|speaks?\b"),
+            reach=60,
+        ),
     ]
     for type_, pattern in by_type.items():
         rules += [
@@ -150,7 +158,8 @@ def _rules() -> tuple[Rule, ...]:
             Rule(
                 f"{type_}-predicate",
                 re.compile(
-                    rf"(?i:\b(?:am|is|was|are|were|I'm|he's|she's|became|being)\s+(?:(?:a|an|devout|practising|practicing)\s+)*)"
+                    rf"(?i:\b(?:am|is|was|are|were|I'm|he's|she's|became|being)\s+(?:(?:a|an|devout|practising|"
+                    rf"practicing)\s+)*)"
                     rf"(?P<span>(?i:(?P<g>{pattern}))(?:\s+by\s+(?:nationality|ethnicity|faith|religion))?)\b"
                 ),
                 Label.DEM,
@@ -163,7 +172,8 @@ def _rules() -> tuple[Rule, ...]:
             Rule(
                 f"a-{type_}",
                 re.compile(
-                    rf"(?i:\b(?P<span>(?:a|an)\s+(?:(?:devout|practising|practicing)\s+)?(?P<g>{pattern})))(?=[,.;:)]|\s+(?:and|who|from|in|living|by|with)\b)"
+                    rf"(?i:\b(?P<span>(?:a|an)\s+(?:(?:devout|practising|"
+                    rf"practicing)\s+)?(?P<g>{pattern})))(?=[,.;:)]|\s+(?:and|who|from|in|living|by|with)\b)"
                 ),
                 Label.DEM,
                 type_,
@@ -174,9 +184,12 @@ def _rules() -> tuple[Rule, ...]:
             ),
         ]
     rules.append(Rule("witnesses", re.compile(r"\bJehovah[’']s\s+Witness(?:es)?\b"), Label.DEM, "religion",
-                      "a person's religion", 0.8, 0, lambda m, t: {"group": "jehovahs-witness", "form": "name",
-                                                                   "noun": "", "key": "jehovah's witness"}))  # fmt: skip
+                      "a person's religion", 0.8, 0, _witnesses))  # fmt: skip
     return tuple(rules)
+
+
+def _witnesses(match: re.Match[str], text: str) -> Mapping[str, str]:
+    return {"group": "jehovahs-witness", "form": "name", "noun": "", "key": "jehovah's witness"}
 
 
 def _language(match: re.Match[str], text: str) -> Mapping[str, str]:

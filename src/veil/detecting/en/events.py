@@ -30,7 +30,9 @@ RULES = (
         "a detail that makes a person unique",
         0.7,
         0,
-        _attrs, trigger=re.compile(r"[Oo]nly|[Ff]irst|[Ll]ast|[Yy]oungest|[Oo]ldest"), reach=80,
+        _attrs,
+        trigger=re.compile(r"[Oo]nly|[Ff]irst|[Ll]ast|[Yy]oungest|[Oo]ldest"),
+        reach=80,
     ),
 )
 

@@ -27,7 +27,10 @@ RELATIVES = {
     "boyfriend": "m", "twins": "", "sons": "m", "daughters": "f", "brothers": "m", "sisters": "f",
 }  # fmt: skip
 _RELATIVE = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
-_MODIFIER = r"(?:elder|older|younger|little|big|eldest|youngest|late|former|ex-|first|second|third|only|twin|adult|grown-up|disabled|sick|beloved)"
+_MODIFIER = (
+    r"(?:elder|older|younger|little|big|eldest|youngest|late|former|ex-|first|second|third|only|twin|adult|"
+    r"grown-up|disabled|sick|beloved)"
+)
 _POSSESSIVE = r"(?P<poss>my|his|her|their|our|your)"
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
 _COUNT = r"(?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
@@ -69,12 +72,16 @@ RULES = (
         "a relative of someone in the text",
         0.7,
         0,
-        _relative, trigger=re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\b"), reach=50,
+        _relative,
+        trigger=re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\b"),
+        reach=50,
     ),
     Rule(
         "relative+name",
         re.compile(
-            rf"(?i:\b(?:{_POSSESSIVE}|the|a)\s+(?:{_MODIFIER}\s+){{0,2}}(?P<rel>{_RELATIVE})),?\s+(?P<name>{_NAME})\b(?!\s+(?:Street|Road|Court|University))"
+            rf"(?i:\b(?:{_POSSESSIVE}|the|"
+            rf"a)\s+(?:{_MODIFIER}\s+){{0,2}}(?P<rel>{_RELATIVE})),?\s+(?P<name>{_NAME})\b(?!\s+(?:Street|Road|"
+            rf"Court|University))"
         ),
         Label.PERSON,
         "person",
@@ -82,7 +89,9 @@ RULES = (
         0.8,
         "name",
         _name,
-        Kind.DIRECT, trigger=re.compile(r"\b[A-Z][a-z'’-]+"), reach=50,
+        Kind.DIRECT,
+        trigger=re.compile(r"\b[A-Z][a-z'’-]+"),
+        reach=50,
     ),
     Rule(
         "married+name",
@@ -93,19 +102,24 @@ RULES = (
         0.75,
         "name",
         _name,
-        Kind.DIRECT, trigger=re.compile(r"married|divorced|[Ww]ife,|[Hh]usband,"), reach=40,
+        Kind.DIRECT,
+        trigger=re.compile(r"married|divorced|[Ww]ife,|[Hh]usband,"),
+        reach=40,
     ),
     Rule(
         "children-count",
         re.compile(
-            rf"\b{_COUNT}\s+(?:(?:young|younger|small|little|grown-up|adult|older|minor)\s+)?(?P<what>(?i:children|kids|sons|daughters|grandchildren))\b"
+            rf"\b{_COUNT}\s+(?:(?:young|younger|small|little|grown-up|adult|older|minor)\s+)?(?P<what>(?i:children|"
+            rf"kids|sons|daughters|grandchildren))\b"
         ),
         Label.DEM,
         "family-size",
         "how many children someone has",
         0.75,
         0,
-        _size, trigger=re.compile(r"children|kids|sons|daughters|grandchildren|Children|Kids"), reach=40,
+        _size,
+        trigger=re.compile(r"children|kids|sons|daughters|grandchildren|Children|Kids"),
+        reach=40,
     ),
     Rule(
         "parent-of",
@@ -115,19 +129,24 @@ RULES = (
         "how many children someone has",
         0.75,
         0,
-        _size, trigger=re.compile(r"\bof\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)"), reach=20,
+        _size,
+        trigger=re.compile(r"\bof\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)"),
+        reach=20,
     ),
     Rule(
         "school-grade",
         re.compile(
-            r"(?i:\b(?P<prep>in|into|to)\s+(?:the\s+)?)(?P<g>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?i:grade|form|class)\b"
+            r"(?i:\b(?P<prep>in|into|to)\s+(?:the\s+)?)(?P<g>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+            r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?i:grade|form|class)\b"
         ),
         Label.DEM,
         "school-grade",
         "a child's school year",
         0.75,
         0,
-        _grade, trigger=re.compile(r"[Gg]rade|[Ff]orm\b|[Cc]lass\b"), reach=40,
+        _grade,
+        trigger=re.compile(r"[Gg]rade|[Ff]orm\b|[Cc]lass\b"),
+        reach=40,
     ),
     Rule(
         "school-year",
@@ -137,7 +156,9 @@ RULES = (
         "a child's school year",
         0.7,
         0,
-        _grade, trigger=re.compile(r"(?:[Gg]rade|[Yy]ear)\s+\d"), reach=10,
+        _grade,
+        trigger=re.compile(r"(?:[Gg]rade|[Yy]ear)\s+\d"),
+        reach=10,
     ),
 )
 

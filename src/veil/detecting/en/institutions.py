@@ -118,13 +118,24 @@ LAWS = frozenset(
     ]
 )
 EXTRA_HEADS = {"chamber": ("court", "chamber"), "section": ("court", "section")}
-_RARE = r"polytechnic|lyceum|gymnasium|conservatory|garrison|barracks|military\s+unit|power\s+station|power\s+plant|penal\s+colony|detention\s+centre|remand\s+centre|boarding\s+school|orphanage"
-_COMMON = r"university|institute|college|academy|school|hospital|clinic|polyclinic|factory|plant|mine|police\s+station|prison|colony|kindergarten|newspaper|church|mosque"
-_MODIFIER = r"(?:local|regional|district|city|municipal|state|private|technical|medical|pedagogical|military|central|main|children's|maternity|psychiatric|oncology|vocational|secondary|primary|high|elementary|music|art|sports|tractor|steel|chemical|metallurgical|\d+(?:st|nd|rd|th)|village|town)"
+_RARE = (
+    r"polytechnic|lyceum|gymnasium|conservatory|garrison|barracks|military\s+unit|power\s+station|power\s+plant|"
+    r"penal\s+colony|detention\s+centre|remand\s+centre|boarding\s+school|orphanage"
+)
+_COMMON = (
+    r"university|institute|college|academy|school|hospital|clinic|polyclinic|factory|plant|mine|"
+    r"police\s+station|prison|colony|kindergarten|newspaper|church|mosque"
+)
+_MODIFIER = (
+    r"(?:local|regional|district|city|municipal|state|private|technical|medical|pedagogical|military|central|"
+    r"main|children's|maternity|psychiatric|oncology|vocational|secondary|primary|high|elementary|music|art|sports|"
+    r"tractor|steel|chemical|metallurgical|\d+(?:st|nd|rd|th)|village|town)"
+)
 _PLACE = r"(?:\s+(?:in|of|at|near)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)"
 _NUMBER = r"(?:\s+(?:No\.?|no\.?|number|#)\s*\d+)"
 _LOWER = re.compile(
-    rf"\b(?P<det>the|our|my|his|her|their|a|an|local)\s+(?P<span>(?:(?P<mods>(?:{_MODIFIER}\s+){{1,3}})(?P<common>{_COMMON})"
+    rf"\b(?P<det>the|our|my|his|her|their|a|an|"
+    rf"local)\s+(?P<span>(?:(?P<mods>(?:{_MODIFIER}\s+){{1,3}})(?P<common>{_COMMON})"
     rf"|(?:{_MODIFIER}\s+){{0,3}}(?P<rare>{_RARE})|(?P<numbered>{_COMMON}){_NUMBER}|(?P<placed>{_COMMON})(?={_PLACE}))"
     rf"{_NUMBER}?{_PLACE}?)\b"
 )
@@ -134,7 +145,8 @@ _INTRODUCED = (
     (
         "employer",
         re.compile(
-            rf"\b(?:work(?:s|ed|ing)?|employed|job|hired|interned|interning)\s+(?:\w+\s+){{0,2}}?(?:for|at|by|with)\s+(?P<name>{_CAP_NAME})"
+            rf"\b(?:work(?:s|ed|ing)?|employed|job|hired|interned|interning)\s+(?:\w+\s+){{0,2}}?(?:for|at|by|"
+            rf"with)\s+(?P<name>{_CAP_NAME})"
         ),
         "company",
         "company",
@@ -144,7 +156,8 @@ _INTRODUCED = (
         re.compile(
             r"\b(?:membership\s+of|members?\s+of|involvement\s+in|affiliated\s+with|belong(?:s|ed|ing)?\s+to|joined|"
             r"(?:illegal|armed|terrorist|extremist|banned)\s+organi[sz]ation,)\s+(?:the\s+|an?\s+)?"
-            r"(?:(?:illegal|armed|terrorist|extremist|banned|outlawed|political|opposition|other)\s+)*(?:organi[sz]ations?,?\s+(?:the\s+)?)?"
+            r"(?:(?:illegal|armed|terrorist|extremist|banned|outlawed|political|opposition|"
+            r"other)\s+)*(?:organi[sz]ations?,?\s+(?:the\s+)?)?"
             r"(?P<name>[A-Z][\w'’-]*(?:[ \t-][A-Z][\w'’-]*){0,3}(?:\s+\([^()\n]{2,40}\))?)"
         ),
         "party",
@@ -153,7 +166,8 @@ _INTRODUCED = (
     (
         "law-firm",
         re.compile(
-            rf"(?P<name>{_CAP_NAME}),\s+(?:a\s+firm\s+of\s+)?(?:solicitors|lawyers|attorneys|advocates|a\s+law\s+firm)\b"
+            rf"(?P<name>{_CAP_NAME}),\s+(?:a\s+firm\s+of\s+)?(?:solicitors|lawyers|attorneys|advocates|"
+            rf"a\s+law\s+firm)\b"
         ),
         "company",
         "law firm",
@@ -161,7 +175,8 @@ _INTRODUCED = (
     (
         "name+lower-head",
         re.compile(
-            r"\b(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t](?:court|prison|hospital|clinic|school|university|factory|plant|colony|police\s+station))\b"
+            r"\b(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t](?:court|prison|hospital|clinic|school|university|"
+            r"factory|plant|colony|police\s+station))\b"
         ),
         "",
         "",

@@ -40,8 +40,10 @@ def _rules() -> tuple[Rule, ...]:
             "a numbered military unit",
             0.85,
             0,
-            _unit, trigger=re.compile(r"[Uu]nit\b"), reach=30,
-        ),  # fmt: skip
+            _unit,
+            trigger=re.compile(r"[Uu]nit\b"),
+            reach=30,
+        ),
         Rule(
             "numbered-formation",
             re.compile(rf"(?i:\b(?:the\s+)?\d{{1,4}}(?:st|nd|rd|th)\s+{_UNIT_KINDS}{_UNIT_WORDS})\b"),
@@ -50,8 +52,12 @@ def _rules() -> tuple[Rule, ...]:
             "a numbered military formation",
             0.85,
             0,
-            _unit, trigger=re.compile(r"[Bb]rigade|[Dd]ivision|[Rr]egiment|[Bb]attalion|[Aa]rmy|[Cc]orps|[Cc]ompany|[Ss]quadron|[Ff]leet|[Dd]etachment"), reach=60,
-        ),  # fmt: skip
+            _unit,
+            trigger=re.compile(
+                r"[Bb]rigade|[Dd]ivision|[Rr]egiment|[Bb]attalion|[Aa]rmy|[Cc]orps|[Cc]ompany|[Ss]quadron|[Ff]leet|[Dd]etachment"
+            ),
+            reach=60,
+        ),
         Rule(
             "national-forces",
             re.compile(rf"\b{forces}\b"),
@@ -60,8 +66,10 @@ def _rules() -> tuple[Rule, ...]:
             "the armed forces someone serves in",
             0.7,
             0,
-            _forces, trigger=re.compile(r"[Aa]rmy|[Nn]avy|[Ff]orces?\b|[Gg]uard\b"), reach=40,
-        ),  # fmt: skip
+            _forces,
+            trigger=re.compile(r"[Aa]rmy|[Nn]avy|[Ff]orces?\b|[Gg]uard\b"),
+            reach=40,
+        ),
         Rule(
             "garrison",
             re.compile(r"\b[A-Z][\w'’-]+\s+(?:garrison|barracks|military\s+base|air\s+base)\b"),
@@ -70,8 +78,10 @@ def _rules() -> tuple[Rule, ...]:
             "a named garrison or base",
             0.8,
             0,
-            _unit, trigger=re.compile(r"garrison|barracks|base\b"), reach=40,
-        ),  # fmt: skip
+            _unit,
+            trigger=re.compile(r"garrison|barracks|base\b"),
+            reach=40,
+        ),
     )
 
 

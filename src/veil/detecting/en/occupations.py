@@ -124,7 +124,9 @@ MODIFIERS = frozenset(
     ]
 )
 # Words that may follow an occupation noun that ends its noun phrase ("a major in the army", not "a major problem").
-_AFTER_NOUN_PHRASE = frozenset("in at of for with from and who since until on by to when".split())
+_AFTER_NOUN_PHRASE = frozenset(
+    ["in", "at", "of", "for", "with", "from", "and", "who", "since", "until", "on", "by", "to", "when"]
+)
 _PRACTISING = frozenset({"practising", "practicing", "acting", "representing"})
 _COPULA = frozenset(["is", "was", "were", "are", "be", "been", "being", "became", "become", "am", "as", "also"])
 _SUBJECTS = {
@@ -136,7 +138,8 @@ _SUBJECTS = {
     "philosophy": "humanities", "physical education": "sport", "pe": "sport",
 }  # fmt: skip
 _TEACH = re.compile(
-    rf"(?i)\b(?:teach|teaches|teaching|taught|lecture|lectures|lectured)\s+(?P<s>{'|'.join(sorted(_SUBJECTS, key=len, reverse=True))})\b"
+    rf"(?i)\b(?:teach|teaches|teaching|taught|lecture|lectures|"
+    rf"lectured)\s+(?P<s>{'|'.join(sorted(_SUBJECTS, key=len, reverse=True))})\b"
 )
 _WHY = Why("en.occupations", "occupation-word", 0.8, "an occupation, study or rank describing someone")
 _WHY_TEACH = Why("en.occupations", "teaches-subject", 0.8, "the subject someone teaches")

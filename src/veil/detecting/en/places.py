@@ -25,8 +25,28 @@ from veil.reference.places import Place, gazetteer
 BIG_CITY = 100_000
 # A town name before one of these is an adjective ("the Moscow police"): it becomes "local".
 ATTRIBUTIVE_NEXT = frozenset(
-    "police court factory plant school university hospital prison authorities region district airport station "
-    "council office administration mayor governor branch newspaper".split()
+    [
+        "police",
+        "court",
+        "factory",
+        "plant",
+        "school",
+        "university",
+        "hospital",
+        "prison",
+        "authorities",
+        "region",
+        "district",
+        "airport",
+        "station",
+        "council",
+        "office",
+        "administration",
+        "mayor",
+        "governor",
+        "branch",
+        "newspaper",
+    ]
 )
 _CONTEXT_BEFORE = frozenset(
     [
@@ -80,10 +100,12 @@ _NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
 _NOUNS = "|".join(_KINDS)
 _INTRODUCED = re.compile(
     rf"\b(?:(?:the|a)\s+)?(?P<noun>(?i:{_NOUNS}))\s+of\s+(?P<name>{_NAME})"
-    rf"|\b(?:the\s+)?(?P<name2>{_NAME})\s+(?P<noun2>(?i:district|region|province|county|oblast|krai|borough|municipality|village))\b"
+    rf"|\b(?:the\s+)?(?P<name2>{_NAME})\s+(?P<noun2>(?i:district|region|province|county|oblast|krai|borough|"
+    rf"municipality|village))\b"
 )
 _BORDER_TOWN = re.compile(
-    r"\b(?:a|the)\s+(?:small\s+|little\s+)?(?:town|village|city|settlement)\s+(?:right\s+)?(?:on|near|by|close\s+to)\s+the\s+"
+    r"\b(?:a|the)\s+(?:small\s+|little\s+)?(?:town|village|city|settlement)\s+(?:right\s+)?(?:on|near|by|"
+    r"close\s+to)\s+the\s+"
     r"(?:border\s+with\s+(?P<country>[A-Z][\w\s]+?)\b|(?P<adj>[A-Z]\w+)\s+border)(?=[\s.,;)])"
 )
 _CROSSING = re.compile(
@@ -91,8 +113,10 @@ _CROSSING = re.compile(
 )
 _LIVES_IN = re.compile(
     r"\b(?:born|live|lives|living|lived|resides|residing|resident|moved(?:\s+back)?|located|situated|settled|grew\s+up|"
-    r"stationed|practising|practicing|based|arrested|detained|detention|custody|imprisoned|held)(?:\s+[a-z]+){0,3}?\s+(?:in|to|at)\s+"
-    r"(?P<name>[A-Z][\w'’\u2011-]+(?:[ \t\u2011-][A-Z][\w'’\u2011-]+){0,2}(?:,[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)?"
+    r"stationed|practising|practicing|based|arrested|detained|detention|custody|imprisoned|"
+    r"held)(?:\s+[a-z]+){0,3}?\s+(?:in|to|at)\s+"
+    r"(?P<name>[A-Z][\w'’\u2011-]+(?:[ \t\u2011-][A-Z][\w'’\u2011-]+){0,2}"
+    r"(?:,[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)?"
     r"(?:[ \t]\([A-Z][\w ]{2,30}\))?)"
 )
 _WHY_LIVES = Why("en.places", "lives-in+name", 0.75, "a capitalised name where someone lives, was born or was held")

@@ -25,8 +25,14 @@ _TENSES = {
     "volunteering": "ing", "donating": "ing", "holding": "ing", "standing": "ing", "writing": "ing", "posting": "ing",
 }  # fmt: skip
 _QUANT = r"(?:(?:every|all\s+the|all|many|several|dozens\s+of|a\s+lot\s+of|lots\s+of|numerous|some|an?)\s+)?"
-_PROTEST = r"(?:(?:anti-war|opposition|peaceful|unauthori[sz]ed|street)\s+)?(?:protests?|rall(?:y|ies)|demonstrations?|pickets?|marches|march)"
-_ORGS = r"(?:Navalny['’]s\s+(?:team|headquarters|HQ|office|campaign)|(?:the\s+)?FBK|Open\s+Russia|Vesna|Golos|the\s+opposition)"
+_PROTEST = (
+    r"(?:(?:anti-war|opposition|peaceful|unauthori[sz]ed|street)\s+)?(?:protests?|rall(?:y|ies)|"
+    r"demonstrations?|pickets?|marches|march)"
+)
+_ORGS = (
+    r"(?:Navalny['’]s\s+(?:team|headquarters|HQ|office|campaign)|(?:the\s+)?FBK|Open\s+Russia|Vesna|Golos|"
+    r"the\s+opposition)"
+)
 
 
 def _tense(match: re.Match[str], text: str) -> Mapping[str, str]:
@@ -38,26 +44,32 @@ RULES = (
     Rule(
         "signs-letters",
         re.compile(
-            rf"(?i:\b(?P<v>sign|signs|signed|signing)\s+{_QUANT}(?:(?:open|anti-war|public|protest)\s+)*(?:letters?|petitions?|appeals?)\b)"
+            rf"(?i:\b(?P<v>sign|signs|signed|signing)\s+{_QUANT}(?:(?:open|anti-war|public|protest)\s+)*(?:letters?|"
+            rf"petitions?|appeals?)\b)"
         ),
         Label.MISC,
         "politics",
         "signing open letters or petitions",
         0.8,
         0,
-        _tense, trigger=re.compile(r"[Ss]ign"), reach=60,
+        _tense,
+        trigger=re.compile(r"[Ss]ign"),
+        reach=60,
     ),
     Rule(
         "goes-to-protests",
         re.compile(
-            rf"(?i:\b(?P<v>go|goes|went|going|attend|attends|attended|attending|join|joins|joined|joining)\s+(?:to\s+|in\s+)?{_QUANT}{_PROTEST}\b)"
+            rf"(?i:\b(?P<v>go|goes|went|going|attend|attends|attended|attending|join|joins|joined|"
+            rf"joining)\s+(?:to\s+|in\s+)?{_QUANT}{_PROTEST}\b)"
         ),
         Label.MISC,
         "politics",
         "going to protests",
         0.8,
         0,
-        _tense, trigger=re.compile(r"[Pp]rotest|[Rr]all|[Dd]emonstration|[Pp]icket|[Mm]arch"), reach=60,
+        _tense,
+        trigger=re.compile(r"[Pp]rotest|[Rr]all|[Dd]emonstration|[Pp]icket|[Mm]arch"),
+        reach=60,
     ),
     Rule(
         "picket",
@@ -67,19 +79,24 @@ RULES = (
         "a one-person protest",
         0.8,
         0,
-        _tense, trigger=re.compile(r"[Pp]icket"), reach=30,
+        _tense,
+        trigger=re.compile(r"[Pp]icket"),
+        reach=30,
     ),
     Rule(
         "volunteered-for",
         re.compile(
-            rf"(?i:\b(?P<v>volunteer|volunteers|volunteered|volunteering|donate|donates|donated|donating|work|worked|works|working)\s+(?:\w+\s+)?(?:for|at|to|in)\s+){_ORGS}"
+            rf"(?i:\b(?P<v>volunteer|volunteers|volunteered|volunteering|donate|donates|donated|donating|work|worked|"
+            rf"works|working)\s+(?:\w+\s+)?(?:for|at|to|in)\s+){_ORGS}"
         ),
         Label.MISC,
         "politics",
         "working for an opposition group",
         0.8,
         0,
-        _tense, trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"), reach=60,
+        _tense,
+        trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"),
+        reach=60,
     ),
     Rule(
         "detained-at-protest",
@@ -89,7 +106,9 @@ RULES = (
         "being detained at a protest",
         0.8,
         0,
-        _tense, trigger=re.compile(r"detained|arrested|fined"), reach=60,
+        _tense,
+        trigger=re.compile(r"detained|arrested|fined"),
+        reach=60,
     ),
     Rule(
         "member-of",
@@ -99,7 +118,9 @@ RULES = (
         "membership of an opposition group",
         0.8,
         0,
-        _tense, trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"), reach=40,
+        _tense,
+        trigger=re.compile(r"Navalny|FBK|Open\s+Russia|Vesna|Golos|opposition"),
+        reach=40,
     ),
 )
 

@@ -35,6 +35,11 @@ CURRENCIES: dict[str, str] = {
     "amd": "AMD", "drams": "AMD", "драмов": "AMD",
 }  # fmt: skip
 _CODE = r"(?:EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|€|£|\$|₽)"
+_CODE_TRIGGER = re.compile(r"EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|[€£$₽]")
+_WORD_TRIGGER = re.compile(
+    r"[Ee]uro|[Pp]ound|[Dd]ollar|[Rr]oubl|[Rr]ubl|[Ll]ira|[Kk]ron|[Zz]lot|[Ss]chilling|[Mm]arks?\b|[Ff]ranc|[Hh]ryvn|"
+    r"tenge|lari\b|drams|евро|доллар|рубл|руб\.?|фунт|гривен|гривн|тенге|лари|драм"
+)
 _AMOUNT = r"(?P<a>\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+\d?(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
 _SCALE = (
     r"(?:\s*(?P<s>(?i:thousand|million|billion|тыс\.?|тысяч[аиу]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)))?"
@@ -43,7 +48,8 @@ _WORD = (
     r"(?P<c>(?i:(?:new\s+)?turkish\s+lir(?:as|a)|swedish\s+kronor|polish\s+zlotys|austrian\s+schillings|"
     r"deutsch(?:e)?\s+marks?|swiss\s+francs|pounds\s+sterling|us\s+dollars|euros?|pounds?|dollars?|roubles?|rubles?|"
     r"liras?|kronor|krona|zlotys?|schillings|marks|francs|hryvnias|tenge|lari|drams)"
-    r"|евро|долларов|доллара?|долларам|долларами|рубл(?:ей|я|ь|ям|ями|ях)|руб\.?|р\.|фунтов|гривен|гривны|тенге|лари|драмов)"
+    r"|евро|долларов|доллара?|долларам|долларами|рубл(?:ей|я|ь|ям|ями|ях)|руб\.?|р\.|фунтов|гривен|гривны|тенге|лари|"
+    r"драмов)"
     r"(?:\s*\((?:[A-Z]{3})\)?)?"
 )
 _SCALES = {"thousand": 1e3, "тыс": 1e3, "тысяч": 1e3, "million": 1e6, "млн": 1e6, "миллион": 1e6,
@@ -82,17 +88,18 @@ RULES = (
     Rule(
         "code-amount",
         re.compile(rf"(?:(?i:approximately|approx\.|about|some|around)\s+)?(?P<c>{_CODE})\s?{_AMOUNT}{_SCALE}(?!\d)"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=re.compile(r"EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|[€£$₽]"), reach=40,
+        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=_CODE_TRIGGER, reach=40,
     ),
     Rule(
         "amount-word",
-        re.compile(rf"(?<![\w.,])(?:(?i:approximately|approx\.|about|some|around|около|почти)\s+)?{_AMOUNT}{_SCALE}\s*{_WORD}(?!\w)"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=re.compile(r"[Ee]uro|[Pp]ound|[Dd]ollar|[Rr]oubl|[Rr]ubl|[Ll]ira|[Kk]ron|[Zz]lot|[Ss]chilling|[Mm]arks?\b|[Ff]ranc|[Hh]ryvn|tenge|lari\b|drams|евро|доллар|рубл|руб\.?|фунт|гривен|гривн|тенге|лари|драм"), reach=35,
+        re.compile(rf"(?<![\w.,])(?:(?i:approximately|approx\.|about|some|around|около|"
+            rf"почти)\s+)?{_AMOUNT}{_SCALE}\s*{_WORD}(?!\w)"),
+        Label.QUANTITY, "money", _WHY_NOTE, 0.85, 0, _attrs, trigger=_WORD_TRIGGER, reach=35,
     ),
     Rule(
         "amount-code",
         re.compile(rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s?(?P<c>{_CODE})(?![\w])"),
-        Label.QUANTITY, "money", _WHY_NOTE, 0.8, 0, _attrs, trigger=re.compile(r"EUR|GBP|USD|RUB|TRL|TRY|YTL|SEK|PLN|ATS|DEM|CHF|UAH|KZT|GEL|AMD|[€£$₽]"), reach=40,
+        Label.QUANTITY, "money", _WHY_NOTE, 0.8, 0, _attrs, trigger=_CODE_TRIGGER, reach=40,
     ),
 )  # fmt: skip
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Attrs, Rule, RuleDetector
 from veil.detecting.ru.morph import parses
+from veil.detecting.rules import Attrs, Rule, RuleDetector
 from veil.findings import Label
 
 UNITS = {
@@ -30,9 +30,15 @@ TENS = {
     "шестидесят": 60, "семьдесят": 70, "семидесят": 70, "восемьдесят": 80, "восьмидесят": 80,
     "девяност": 90,
 }  # fmt: skip
-_UNIT_WORD = r"(?:один|одного|одному|два|двух|двум|три|трёх|трех|трём|трем|четыре|четырёх|четырех|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти)"
+_UNIT_WORD = (
+    r"(?:один|одного|одному|два|двух|двум|три|трёх|трех|трём|трем|четыре|четырёх|четырех|пять|пяти|шесть|"
+    r"шести|семь|семи|восемь|восьми|девять|девяти)"
+)
 _TEEN_WORD = r"(?:десять|десяти|(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат[ьи])"
-_TEN_WORD = r"(?:двадцат[ьи]|тридцат[ьи]|сорок[а]?|пятьдесят|пятидесяти|шестьдесят|шестидесяти|семьдесят|семидесяти|восемьдесят|восьмидесяти|девяносто|девяноста)"
+_TEN_WORD = (
+    r"(?:двадцат[ьи]|тридцат[ьи]|сорок[а]?|пятьдесят|пятидесяти|шестьдесят|шестидесяти|семьдесят|семидесяти|"
+    r"восемьдесят|восьмидесяти|девяносто|девяноста)"
+)
 NUMBER = rf"(?P<n>\d{{1,3}}|{_TEN_WORD}(?:\s+{_UNIT_WORD})?|{_TEEN_WORD}|{_UNIT_WORD})"
 _YEARS = r"(?:год|года|году|лет)"
 _DATIVE = (
@@ -112,7 +118,14 @@ def _range(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 def _rule(
-    name: str, pattern: str, attrs: Attrs, note: str, score: float = 0.85, group: str | int = 0, trigger: re.Pattern[str] | None = None, reach: int = 60
+    name: str,
+    pattern: str,
+    attrs: Attrs,
+    note: str,
+    score: float = 0.85,
+    group: str | int = 0,
+    trigger: re.Pattern[str] | None = None,
+    reach: int = 60,
 ) -> Rule:
     return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
 
@@ -122,29 +135,74 @@ RULES = (
     _rule(
         "dative-years",
         rf"(?<![\w-]){_DATIVE}\s+{_MOD}(?P<span>{NUMBER}\s+{_YEARS})(?!\s+(?:назад|спустя|подряд|работы|стажа))\b",
-        _years, "an age said of a person", 0.85, "span", trigger=re.compile(r"(?:год|года|лет)\b"), reach=70,
+        _years,
+        "an age said of a person",
+        0.85,
+        "span",
+        trigger=re.compile(r"(?:год|года|лет)\b"),
+        reach=70,
     ),
-    _rule("age-of", rf"(?i:\bв\s+возрасте\s+)(?:около\s+)?(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b", _years,
-          "an age after 'в возрасте'", 0.85, "span", trigger=re.compile(r"возраст"), reach=40),  # fmt: skip
-    _rule("turned", rf"(?i:\bисполни(?:лось|тся|лся|лась)\s+(?:уже\s+)?)(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b", _years,
-          "an age someone turned", 0.8, "span", trigger=re.compile(r"[Ии]сполни"), reach=40),  # fmt: skip
+    _rule(
+        "age-of",
+        rf"(?i:\bв\s+возрасте\s+)(?:около\s+)?(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b",
+        _years,
+        "an age after 'в возрасте'",
+        0.85,
+        "span",
+        trigger=re.compile(r"возраст"),
+        reach=40,
+    ),
+    _rule(
+        "turned",
+        rf"(?i:\bисполни(?:лось|тся|лся|лась)\s+(?:уже\s+)?)(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b",
+        _years,
+        "an age someone turned",
+        0.8,
+        "span",
+        trigger=re.compile(r"[Ии]сполни"),
+        reach=40,
+    ),
     _rule(
         "name-comma-years",
         rf"\b[А-ЯЁ][а-яё]+,\s+(?P<span>{NUMBER}\s+{_YEARS}),",
-        _years, "an age after a name", 0.75, "span", trigger=re.compile(r"(?:год|года|лет),"), reach=50,
+        _years,
+        "an age after a name",
+        0.75,
+        "span",
+        trigger=re.compile(r"(?:год|года|лет),"),
+        reach=50,
     ),
-    _rule("bracketed", r"\b[А-ЯЁ][а-яё]+\s+\((?P<n>\d{1,2})\)", _years, "a number in brackets after a name", 0.7, "n", trigger=re.compile(r"\(\d{1,2}\)"), reach=30),
+    _rule(
+        "bracketed",
+        r"\b[А-ЯЁ][а-яё]+\s+\((?P<n>\d{1,2})\)",
+        _years,
+        "a number in brackets after a name",
+        0.7,
+        "n",
+        trigger=re.compile(r"\(\d{1,2}\)"),
+        reach=30,
+    ),
     _rule(
         "adjective",
         r"(?i:\b(?P<stem>\d{1,3}|[а-яё]{3,}?)-?летн(?P<end>ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ая|ее|ое|ого|ому|ую))\b"
         r"(?!\s+(?:план|срок|опыт|стаж|период|перерыв|контракт|юбиле|истори|давност|войн|отсутстви|работ|служб))",
-        _adjective, "an age as an adjective", 0.85, trigger=re.compile(r"летн"), reach=40,
+        _adjective,
+        "an age as an adjective",
+        0.85,
+        trigger=re.compile(r"летн"),
+        reach=40,
     ),
     _rule(
         "range",
-        rf"(?i:\b(?:ему|ей|мне|им|нам|вам|тебе)\s+(?:уже\s+|было\s+|тогда\s+)?)(?P<span>(?P<how>(?i:за|под|около))\s+{NUMBER})\b"
+        rf"(?i:\b(?:ему|ей|мне|им|нам|вам|тебе)\s+(?:уже\s+|было\s+|тогда\s+)?)(?P<span>(?P<how>(?i:за|под|"
+        rf"около))\s+{NUMBER})\b"
         r"(?!\s+(?:км|километр|метр|минут|час|дн|недел|месяц|рубл|тысяч|человек|процент|%|лет|год))",
-        _range, "an age range", 0.7, "span", trigger=re.compile(r"\b(?:[Ее]му|[Ее]й|[Мм]не|[Ии]м|[Нн]ам|[Вв]ам|[Тт]ебе)\b"), reach=40,
+        _range,
+        "an age range",
+        0.7,
+        "span",
+        trigger=re.compile(r"\b(?:[Ее]му|[Ее]й|[Мм]не|[Ии]м|[Нн]ам|[Вв]ам|[Тт]ебе)\b"),
+        reach=40,
     ),
 )
 

@@ -20,23 +20,55 @@ _BODY = r"(?:\s+(?:на|над|под|через)\s+(?:(?:левой|право�
 RULES = (
     Rule(
         "mark",
-        re.compile(rf"(?i:\b(?:(?:большой|заметный|глубокий|длинный|старый)\s+)?(?:шрам\w*|татуировк\w+|тату|наколк\w+|родим\w+\s+пятн\w+){_BODY})"),
-        Label.DEM, "appearance", "a distinctive mark on the body", 0.8, 0, _attrs, trigger=re.compile(r"шрам|татуир|тату|наколк|родим"), reach=60,
+        re.compile(
+            rf"(?i:\b(?:(?:большой|заметный|глубокий|длинный|старый)\s+)?(?:шрам\w*|татуировк\w+|тату|наколк\w+|родим\w+\s+пятн\w+){_BODY})"
+        ),
+        Label.DEM,
+        "appearance",
+        "a distinctive mark on the body",
+        0.8,
+        0,
+        _attrs,
+        trigger=re.compile(r"шрам|татуир|тату|наколк|родим"),
+        reach=60,
     ),
     Rule(
         "height",
-        re.compile(r"(?i:\bрост\w*\s+(?:под\s+|около\s+|почти\s+|больше\s+)?(?:два\s+метра|2\s*м|19\d|20\d)\b(?:\s*см)?)"),
-        Label.DEM, "appearance", "an unusual height", 0.75, 0, _attrs, trigger=re.compile(r"[Рр]ост"), reach=40,
+        re.compile(
+            r"(?i:\bрост\w*\s+(?:под\s+|около\s+|почти\s+|больше\s+)?(?:два\s+метра|2\s*м|19\d|20\d)\b(?:\s*см)?)"
+        ),
+        Label.DEM,
+        "appearance",
+        "an unusual height",
+        0.75,
+        0,
+        _attrs,
+        trigger=re.compile(r"[Рр]ост"),
+        reach=40,
     ),
     Rule(
         "hair",
         re.compile(r"(?i:\b(?:рыж\w+|розов\w+|син\w+|зел[её]н\w+|ярко-\w+)\s+(?:волос\w*|бород\w*|дред\w*))"),
-        Label.DEM, "appearance", "unusual hair", 0.7, 0, _attrs, trigger=re.compile(r"волос|бород|дред"), reach=40,
+        Label.DEM,
+        "appearance",
+        "unusual hair",
+        0.7,
+        0,
+        _attrs,
+        trigger=re.compile(r"волос|бород|дред"),
+        reach=40,
     ),
     Rule(
         "limp",
         re.compile(r"(?i:\b(?:хрома\w+|ход\w+\s+с\s+(?:тростью|палочкой)))"),
-        Label.DEM, "appearance", "a visible way of walking", 0.75, 0, _attrs, trigger=re.compile(r"хрома|тростью|палочкой"), reach=30,
+        Label.DEM,
+        "appearance",
+        "a visible way of walking",
+        0.75,
+        0,
+        _attrs,
+        trigger=re.compile(r"хрома|тростью|палочкой"),
+        reach=30,
     ),
 )
 

@@ -15,11 +15,24 @@ import re
 from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Attrs, Rule, RuleDetector, before
 from veil.detecting.ru.morph import PREPOSITIONS
+from veil.detecting.rules import Attrs, Rule, RuleDetector, before
 from veil.findings import Label
 
-_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
 _GEN = r"(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _LOC_NOM = (
     r"(?P<m>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|"
@@ -30,7 +43,11 @@ _ORDINALS = {
     "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
     "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
 }  # fmt: skip
-_ORD_WORD = r"(?:(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ого|ое|ье|ьего|ий|ым|ому|ьему))"
+_ORD_WORD = (
+    r"(?:(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|"
+    r"девятнадцат|двадцат|тридцат|перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ого|ое|ье|ьего|ий|ым|"
+    r"ому|ьему))"
+)
 _DAY = rf"(?P<d>[0-3]?\d|(?:двадцать|тридцать)\s+{_ORD_WORD}|{_ORD_WORD})"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?:\s*(?:-?го\s+)?(?:года|году|год|г\.?)(?![а-яё]))?"
 _YEAR_STRICT = r"(?P<y>(?:19|20)\d\d)\s*(?:года|году|год|г\.)(?![а-яё])"
@@ -88,7 +105,15 @@ def _prep_before(text: str, start: int) -> str:
 
 def _relative(match: re.Match[str], text: str) -> Mapping[str, str]:
     modifier = (match.group("mod") or "").lower()
-    relation = "last" if modifier.startswith(("прошл", "позапрошл")) else "next" if modifier.startswith(("следующ", "ближайш")) else "that" if modifier else "on"
+    relation = (
+        "last"
+        if modifier.startswith(("прошл", "позапрошл"))
+        else "next"
+        if modifier.startswith(("следующ", "ближайш"))
+        else "that"
+        if modifier
+        else "on"
+    )
     return {"precision": "relative", "relation": relation, "key": "rel:" + " ".join(match.group(0).lower().split())}
 
 
@@ -106,41 +131,107 @@ def _time(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 def _rule(
-    name: str, pattern: str, note: str, attrs: Attrs, score: float = 0.85, trigger: re.Pattern[str] | None = None, reach: int = 60
+    name: str,
+    pattern: str,
+    note: str,
+    attrs: Attrs,
+    score: float = 0.85,
+    trigger: re.Pattern[str] | None = None,
+    reach: int = 60,
 ) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE), Label.DATETIME, "date", note, score, 0, attrs, trigger=trigger, reach=reach)
+    return Rule(
+        name,
+        re.compile(pattern, re.IGNORECASE),
+        Label.DATETIME,
+        "date",
+        note,
+        score,
+        0,
+        attrs,
+        trigger=trigger,
+        reach=reach,
+    )
 
 
 RULES = (
-    _rule("day-month-year", rf"\b{_DAY}\s+{_GEN}\s+{_YEAR}", "a full date", _date("day"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=40),
-    _rule("day-month", rf"\b{_DAY}\s+{_GEN}\b(?!\s+(?:19|20)\d\d)", "a day and month", _date("day"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=40),
-    _rule("month-year", rf"(?:\bв(?:о)?\s+)?\b{_LOC_NOM}\s+{_YEAR}", "a month and year", _date("month"), trigger=re.compile(r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр"), reach=25),
+    _rule(
+        "day-month-year",
+        rf"\b{_DAY}\s+{_GEN}\s+{_YEAR}",
+        "a full date",
+        _date("day"),
+        trigger=re.compile(
+            r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|"
+            r"[Дд]екабр"
+        ),
+        reach=40,
+    ),
+    _rule(
+        "day-month",
+        rf"\b{_DAY}\s+{_GEN}\b(?!\s+(?:19|20)\d\d)",
+        "a day and month",
+        _date("day"),
+        trigger=re.compile(
+            r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|"
+            r"[Дд]екабр"
+        ),
+        reach=40,
+    ),
+    _rule(
+        "month-year",
+        rf"(?:\bв(?:о)?\s+)?\b{_LOC_NOM}\s+{_YEAR}",
+        "a month and year",
+        _date("month"),
+        trigger=re.compile(
+            r"[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йяе]\b|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|"
+            r"[Дд]екабр"
+        ),
+        reach=25,
+    ),
     _rule(
         "season-year",
         rf"\b(?P<s>осенью|весной|летом|зимой|осень|весна|лето|зима|осени|весны|зимы)\s+{_YEAR}",
-        "a season and year", _date("season"), trigger=re.compile(r"(?:19|20)\d\d"), reach=20,
+        "a season and year",
+        _date("season"),
+        trigger=re.compile(r"(?:19|20)\d\d"),
+        reach=20,
     ),
     _rule(
         "part-of-year",
         rf"(?:\bв\s+)?\b(?P<p>начале|конце|середине|первой\s+половине|второй\s+половине)\s+{_YEAR}",
-        "part of a year", _date("part"), trigger=re.compile(r"(?:19|20)\d\d"), reach=40,
+        "part of a year",
+        _date("part"),
+        trigger=re.compile(r"(?:19|20)\d\d"),
+        reach=40,
     ),
     _rule(
         "year",
         rf"(?:\b(?:в|во)\s+)?\b{_YEAR_STRICT}",
-        "a year", _date("year"), 0.8, trigger=re.compile(r"(?:19|20)\d\d"), reach=10,
+        "a year",
+        _date("year"),
+        0.8,
+        trigger=re.compile(r"(?:19|20)\d\d"),
+        reach=10,
     ),
     _rule(
         "weekday",
         r"\b(?:в|во)\s+(?:(?P<mod>прошл\w+|позапрошл\w+|эт[оуи]\w*|т[оуа]\w*|следующ\w+|ближайш\w+)\s+)?"
         r"(?P<w>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
-        "a day of the week", _relative, 0.75, trigger=re.compile(r"[Пп]онедельник|[Вв]торник|[Сс]реду|[Чч]етверг|[Пп]ятницу|[Сс]убботу|[Вв]оскресенье"), reach=30,
+        "a day of the week",
+        _relative,
+        0.75,
+        trigger=re.compile(r"[Пп]онедельник|[Вв]торник|[Сс]реду|[Чч]етверг|[Пп]ятницу|[Сс]убботу|[Вв]оскресенье"),
+        reach=30,
     ),
     _rule(
         "clock-time",
-        r"\b(?:в|около|примерно\s+в|к|часов\s+в)\s+(?P<h>\d{1,2}|час|один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать)"
+        r"\b(?:в|около|примерно\s+в|к|часов\s+в)\s+(?P<h>\d{1,2}|час|один|два|три|четыре|пять|шесть|семь|восемь|"
+        r"девять|десять|одиннадцать|двенадцать)"
         r"(?:[:.](?P<min>[0-5]\d))?(?P<hours>\s+час(?:а|ов)?)?(?:\s+(?P<part>утра|дня|вечера|ночи))?\b",
-        "a time of day", _time, 0.75, trigger=re.compile(r"утра|дня|вечера|ночи|час|\d[:.][0-5]\d"), reach=40,
+        "a time of day",
+        _time,
+        0.75,
+        trigger=re.compile(r"утра|дня|вечера|ночи|час|\d[:.][0-5]\d"),
+        reach=40,
     ),
 )
 

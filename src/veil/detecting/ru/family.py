@@ -62,8 +62,10 @@ def _size(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 def _grade(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     raw = match.group("g").lower()
-    grade = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else next(
-        (v for stem, v in sorted(_GRADES.items(), key=lambda kv: -len(kv[0])) if raw.startswith(stem)), 0
+    grade = (
+        int(re.sub(r"\D", "", raw))
+        if raw[0].isdigit()
+        else next((v for stem, v in sorted(_GRADES.items(), key=lambda kv: -len(kv[0])) if raw.startswith(stem)), 0)
     )
     return {"grade": str(grade), "prep": "в", "key": f"grade {grade}"} if 0 < grade <= 11 else None
 

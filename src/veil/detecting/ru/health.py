@@ -12,8 +12,8 @@ import functools
 import re
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import PhraseIndex, table, words
 from veil.detecting.ru.morph import Tags, inflected_index, preposition_before, reading
+from veil.detecting.rules import PhraseIndex, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 _TAIL = re.compile(

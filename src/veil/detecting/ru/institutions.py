@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import PhraseIndex, Word, fold, table, words
 from veil.detecting.ru.morph import PREPOSITIONS, Tags, inflected_index, lemma_of, preposition_before, reading
+from veil.detecting.rules import PhraseIndex, Word, fold, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 Payload = tuple[str, str, str]
@@ -29,7 +29,9 @@ _NUMBERED = re.compile(
 )
 _UNIT = re.compile(r"(?i)\b(?:в/ч|вч|войсков\w+\s+част\w*|воинск\w+\s+част\w*|военн\w+\s+част\w*)\s*№?\s*\d{3,6}\b")
 _QUOTED = re.compile(r"\s*[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
-_ACRONYM_UNI = re.compile(r"\b[А-ЯЁ][А-ЯЁа-яё]{1,5}(?:ГУ|ГТУ|ГПУ|ГМУ|ТУ|ГУЭ|ИФИ|ФИ)\b|\b(?:МГУ|СПбГУ|МФТИ|МИФИ|ВШЭ|РАНХиГС|МГИМО)\b")
+_ACRONYM_UNI = re.compile(
+    r"\b[А-ЯЁ][А-ЯЁа-яё]{1,5}(?:ГУ|ГТУ|ГПУ|ГМУ|ТУ|ГУЭ|ИФИ|ФИ)\b|\b(?:МГУ|СПбГУ|МФТИ|МИФИ|ВШЭ|РАНХиГС|МГИМО)\b"
+)
 _NUMBERED_HEADS = {
     "тэц": ("plant", "электростанция"), "грэс": ("plant", "электростанция"), "гэс": ("plant", "электростанция"),
     "аэс": ("plant", "электростанция"), "ик": ("prison", "колония"), "итк": ("prison", "колония"),

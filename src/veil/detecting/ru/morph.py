@@ -20,7 +20,17 @@ T = TypeVar("T")
 Tags = tuple[tuple[str, str], ...]
 _LAST_WORD = re.compile(r"([а-яёa-z-]+)[\s«\"(]*$", re.IGNORECASE)
 
-__all__ = ["CASES", "PREPOSITIONS", "Tags", "case_of", "inflected_index", "lemma_of", "parses", "preposition_before", "reading"]
+__all__ = [
+    "CASES",
+    "PREPOSITIONS",
+    "Tags",
+    "case_of",
+    "inflected_index",
+    "lemma_of",
+    "parses",
+    "preposition_before",
+    "reading",
+]
 
 
 def inflected_index(entries: Iterable[tuple[str, T]]) -> PhraseIndex[tuple[T, Tags]]:

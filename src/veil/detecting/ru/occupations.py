@@ -17,18 +17,46 @@ import re
 from collections.abc import Sequence
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import PhraseIndex, Word, table, words
 from veil.detecting.ru.morph import Tags, inflected_index, preposition_before, reading
+from veil.detecting.rules import PhraseIndex, Word, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 Payload = tuple[str, str, str, str]
 _PERSONS = frozenset(
-    """я ты он она мы вы они муж жена сын дочь дочка брат сестра отец мать мама папа сосед соседка друг
-    подруга знакомый знакомая тётя тетя дядя""".split()
+    [
+        "я",
+        "ты",
+        "он",
+        "она",
+        "мы",
+        "вы",
+        "они",
+        "муж",
+        "жена",
+        "сын",
+        "дочь",
+        "дочка",
+        "брат",
+        "сестра",
+        "отец",
+        "мать",
+        "мама",
+        "папа",
+        "сосед",
+        "соседка",
+        "друг",
+        "подруга",
+        "знакомый",
+        "знакомая",
+        "тётя",
+        "тетя",
+        "дядя",
+    ]
 )
 _VERBS = re.compile(
     r"(?i)(?:работа(?:ет|ю|л|ла|ли|ем|ешь|ть)|труди(?:тся|лся|лась)|служи(?:т|л|ла|ли)|был[аи]?|буду|будет|"
-    r"стал[аи]?|станет|устроил(?:ся|ась)|числи(?:тся|лся|лась)|являе(?:тся)|оформлен[аы]?|трудоустроен[аы]?)\s+(?:\w+\s+){0,2}$"
+    r"стал[аи]?|станет|устроил(?:ся|ась)|числи(?:тся|лся|лась)|являе(?:тся)|оформлен[аы]?|"
+    r"трудоустроен[аы]?)\s+(?:\w+\s+){0,2}$"
 )
 _NOT_SELF = frozenset({"с", "со", "над", "под", "за", "перед", "между"})
 _TAIL = re.compile(
@@ -53,7 +81,9 @@ _WHY_TEACH = Why("ru.occupations", "teaches-subject", 0.8, "the subject someone 
 
 @functools.cache
 def lexicon() -> PhraseIndex[tuple[Payload, Tags]]:
-    return inflected_index((term, (group, generic, kind, term)) for term, group, generic, kind in table("ru_occupations.tsv"))
+    return inflected_index(
+        (term, (group, generic, kind, term)) for term, group, generic, kind in table("ru_occupations.tsv")
+    )
 
 
 def _tied(text: str, items: Sequence[Word], start: int, end: int, case: str) -> bool:
@@ -71,7 +101,9 @@ def _tied(text: str, items: Sequence[Word], start: int, end: int, case: str) -> 
         return True
     if case != "nomn":
         return False
-    return previous in _PERSONS or "—" in gap or "–" in gap or (gap.strip() == "," and items[start - 1].text[:1].isupper())
+    return (
+        previous in _PERSONS or "—" in gap or "–" in gap or (gap.strip() == "," and items[start - 1].text[:1].isupper())
+    )
 
 
 class RussianOccupations(Detector):
@@ -84,7 +116,9 @@ class RussianOccupations(Detector):
         results = []
         for start, end, (payload, tags) in lexicon().find(items):
             case, number = reading(tags, preposition_before(text, items[start].start))
-            if "ablt" in {t[0] for t in tags} and _VERBS.search(text[max(0, items[start].start - 40) : items[start].start]):
+            if "ablt" in {t[0] for t in tags} and _VERBS.search(
+                text[max(0, items[start].start - 40) : items[start].start]
+            ):
                 case, number = next(t for t in tags if t[0] == "ablt")
             if not _tied(text, items, start, end, case):
                 continue

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 
 from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import Word, before, fold, table, words
 from veil.detecting.ru.morph import PREPOSITIONS, case_of, lemma_of, parses
+from veil.detecting.rules import Word, before, fold, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.linking.keys import latin_skeleton
 from veil.reference.places import Place, gazetteer
@@ -103,9 +103,11 @@ def prefix(word: str) -> str:
     return folded[:4] if len(folded) >= 6 else folded[:2]
 
 
-_NOUN_ENDINGS = (("е", ("", "а", "я", "ь")), ("у", ("", "а", "я")), ("ом", ("",)), ("ем", ("", "ь")), ("ой", ("а",)),
-                 ("ей", ("я", "ь")), ("ою", ("а",)), ("ы", ("а",)), ("и", ("я", "ь", "а", "")), ("а", ("",)),
-                 ("я", ("ь", "")), ("ю", ("я", "ь")), ("ью", ("ь",)), ("ами", ("ы", "и")), ("ах", ("ы", "и")))  # fmt: skip
+_NOUN_ENDINGS = (
+    ("е", ("", "а", "я", "ь")), ("у", ("", "а", "я")), ("ом", ("",)), ("ем", ("", "ь")), ("ой", ("а",)),
+    ("ей", ("я", "ь")), ("ою", ("а",)), ("ы", ("а",)), ("и", ("я", "ь", "а", "")), ("а", ("",)), ("я", ("ь", "")),
+    ("ю", ("я", "ь")), ("ью", ("ь",)), ("ами", ("ы", "и")), ("ах", ("ы", "и")),
+)  # fmt: skip
 _ADJECTIVE_ENDINGS = (("ом", ("ий", "ый", "ой")), ("ем", ("ий",)), ("ого", ("ий", "ый", "ой")), ("его", ("ий",)),
                       ("ому", ("ий", "ый", "ой")), ("ему", ("ий",)), ("ым", ("ый", "ий")), ("им", ("ий",)),
                       ("ой", ("ая",)), ("ей", ("яя",)), ("ую", ("ая",)), ("юю", ("яя",)))  # fmt: skip
@@ -205,9 +207,7 @@ class RussianPlaces(Detector):
         return self._unknown_village(passage, items, index)
 
     @staticmethod
-    def _known(
-        name_words: Sequence[Word], text: str, index: int, items: Sequence[Word]
-    ) -> tuple[str, str] | None:
+    def _known(name_words: Sequence[Word], text: str, index: int, items: Sequence[Word]) -> tuple[str, str] | None:
         """("crossing" | "country" | "place", dictionary form) for a known name, else ``None``."""
         names = [w.text for w in name_words]
         for kind, known in (("crossing", crossings().__contains__), ("country", countries().__contains__),
@@ -250,9 +250,9 @@ class RussianPlaces(Detector):
         word = items[index].text
         ordinary = latin_skeleton(word) in known_given_names() or _is_common_word(word)
         sentence_start = index == 0 or re.search(r"[.!?:\n]\s*$", text[items[index - 1].end : items[index].start])
-        if ordinary or place.population < BIG_CITY:
+        if ordinary:
             return context
-        return context or not sentence_start
+        return context or place.population >= BIG_CITY or not sentence_start
 
     @staticmethod
     def _place(passage: Passage, place: Place, start: int, end: int, noun: str, case: str) -> Detection:
