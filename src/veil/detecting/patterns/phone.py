@@ -16,8 +16,8 @@ from veil.findings import Detection, Kind, Label, Passage, Why
 
 # Regions tried, in order, for numbers written without a country code.
 REGIONS = ("RU", "KZ", "UA", "BY", "GE", "AM", "AZ", "UZ", "KG", "TJ", "MD", "US", "GB", "DE", "IL", "TR")
-_SEPARATORS = r"[\s().\-\u2010-\u2015/]{0,3}"
-_CANDIDATE = re.compile(rf"(?<![\w+])(?:\+|00)?\d(?:{_SEPARATORS}\d){{6,16}}(?![\w])")
+_SEPARATORS = r"[\s().\-\u2010-\u2015]{0,3}"
+_CANDIDATE = re.compile(rf"(?<![\w+(])(?:\+|00|\()?\d(?:{_SEPARATORS}\d){{6,16}}(?![\w/])")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^\d{4}\s?[-\u2013]\s?\d{2,4}$|^\d{1,2}[.:]\d{2}$")
 # Shapes that are other identifiers (a Russian passport "45 06 123456"), left to their own detectors.
 _OTHER_SHAPES = re.compile(r"^\d{2}\s\d{2}\s(?:№\s?)?\d{6}$|^\d{3}-\d{3}-\d{3}[\s-]\d{2}$")
