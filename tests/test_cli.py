@@ -76,7 +76,8 @@ def test_detect_leaves_text_out_unless_asked(story: Path) -> None:
     assert "Murray" not in result.stdout
     spans = json.loads(result.stdout)["spans"]
     person = [s for s in spans if s["label"] == "PERSON"]
-    assert person and len({s["entity"] for s in person}) == 1
+    assert person
+    assert len({s["entity"] for s in person}) == 1
 
 
 def test_detect_many_files_one_line_each(tmp_path: Path, story: Path) -> None:
@@ -105,22 +106,26 @@ def test_bad_input_gives_one_line_error_and_no_output(tmp_path: Path, name: str,
     result = run_veil("protect", str(path))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"veil: error[{code}"), result.stderr
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"veil: error[{code}"), result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
 
 
 def test_missing_and_unreadable_paths(tmp_path: Path) -> None:
     result = run_veil("protect", str(tmp_path / "nope.txt"))
-    assert result.returncode == 1 and "error[input.not-found]" in result.stderr
+    assert result.returncode == 1
+    assert "error[input.not-found]" in result.stderr
     result = run_veil("protect", str(tmp_path))
-    assert result.returncode == 1 and "error[input." in result.stderr
+    assert result.returncode == 1
+    assert "error[input." in result.stderr
     if os.geteuid() != 0:  # root reads everything
         locked = tmp_path / "locked.txt"
         locked.write_text("x", encoding="utf-8")
         locked.chmod(0)
         result = run_veil("protect", str(locked))
-        assert result.returncode == 1 and "error[input.unreadable]" in result.stderr
+        assert result.returncode == 1
+        assert "error[input.unreadable]" in result.stderr
 
 
 def test_error_messages_never_echo_document_text(tmp_path: Path) -> None:
@@ -128,7 +133,8 @@ def test_error_messages_never_echo_document_text(tmp_path: Path) -> None:
     path.write_bytes(("Сергей Волков " * 10000).encode("utf-8") + b"\xff tail")
     result = run_veil("protect", str(path))
     assert result.returncode == 1
-    assert "error[input.not-utf8]" in result.stderr and "Волков" not in result.stderr
+    assert "error[input.not-utf8]" in result.stderr
+    assert "Волков" not in result.stderr
     assert not (tmp_path / "late-bad-byte.protected.txt").exists()
 
 
@@ -146,7 +152,8 @@ def test_existing_output_survives_a_failed_run(tmp_path: Path) -> None:
 
 def test_refuses_to_overwrite_the_input(story: Path) -> None:
     result = run_veil("protect", str(story), "-o", str(story))
-    assert result.returncode == 1 and "error[output.conflict]" in result.stderr
+    assert result.returncode == 1
+    assert "error[output.conflict]" in result.stderr
     assert story.read_text(encoding="utf-8") == SECRET_TEXT
 
 
@@ -159,7 +166,8 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, story: Path) -> None:
     config = tmp_path / "veil.toml"
     config.write_text('keep_public = "sometimes"\n', encoding="utf-8")
     result = run_veil("protect", str(story), "-c", str(config))
-    assert result.returncode == 1 and "error[config.invalid]" in result.stderr
+    assert result.returncode == 1
+    assert "error[config.invalid]" in result.stderr
 
 
 def test_large_single_line_file_streams(tmp_path: Path) -> None:
@@ -173,4 +181,5 @@ def test_large_single_line_file_streams(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     protected = path.with_name("one-line.protected.txt").read_text(encoding="utf-8")
     assert "\n" not in protected
-    assert "912 345-67-89" not in protected and "ivan@example.org" not in protected
+    assert "912 345-67-89" not in protected
+    assert "ivan@example.org" not in protected
