@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_veil
+from tests.helpers import run_veil
 
 REQUIRED_KEYS = {"ER_di", "ER_qi", "token_recall", "token_precision", "mention_recall", "per_label", "per_type"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_veil
+from tests.helpers import run_veil
 from tab_reference import reference_measures
 from veil.evaluation import measures, score
 from veil.evaluation.gold import gold_format_for
