@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_veil
-from tab_reference import reference_measures
+from tests.tab_reference import reference_measures
 from veil.evaluation import measures, score
 from veil.evaluation.gold import gold_format_for
 
