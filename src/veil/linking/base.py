@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from veil.findings import Detection, Entity, Kind, Passage
 from veil.intervals import Coverage
 from veil.linking.keys import value_key
-from veil.linking.persons import Person, dominant, group_people, name_words
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words
 from veil.linking.propagate import Propagator
 
 
@@ -53,17 +53,27 @@ def _person_words(mention: Detection) -> list[str]:
     return [w.text for w in name_words(mention) if not w.initial]
 
 
-def _person_entity(person: Person) -> Entity:
-    first = min(person.mentions, key=lambda m: m.start)
+def person_keys(person: Person) -> frozenset[str]:
+    """A person's keys: each name word (``person:``), the whole name (``person-full:``) and each first
+    name with each surname (``person-name:``, so "Sergey Volkov" meets "Сергей Александрович Волков")."""
     keys = {f"person:{key}" for key in person.keys}
     if len(person.keys) >= 2:
         keys.add("person-full:" + "|".join(sorted(person.keys)))
+    firsts = sorted(k for k, role in person.roles.items() if role == ROLE_FIRST)
+    lasts = sorted(k for k, role in person.roles.items() if role == ROLE_LAST)
+    keys.update(f"person-name:{first}|{last}" for first in firsts for last in lasts)
+    return frozenset(keys)
+
+
+def _person_entity(person: Person) -> Entity:
+    first = min(person.mentions, key=lambda m: m.start)
+    keys = person_keys(person)
     attrs = {f"role:{key}": role for key, role in person.roles.items()}
     gender = dominant([m.attrs.get("gender", "") for m in person.mentions])
     if gender:
         attrs["gender"] = gender
     return Entity("", first.label, Kind.DIRECT, "person", sorted(person.mentions, key=lambda m: m.start),
-                  frozenset(keys), attrs)  # fmt: skip
+                  keys, attrs)  # fmt: skip
 
 
 def group(mentions: Sequence[Detection]) -> list[Entity]:
