@@ -2,7 +2,7 @@
 
 An entity counts as found only when every one of its mentions is found, and a mention is found when
 every character of each of its name parts (first name, surname, patronymic, nickname) lies inside a
-mention of a person entity in Veil's analysis (whatever Veil then decides to do with it: public figures
+mention of a PERSON entity (a name or a username) in Veil's analysis (whatever Veil then decides to do with it: public figures
 are detected and then kept, and they count as found here). NEREL has no coreference layer for persons,
 so there every PERSON span is its own entity.
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from veil import Pipeline, Settings
-from veil.findings import Action
+from veil.findings import Action, Label
 from veil.intervals import Coverage
 from veil.reading.text import StringDocument
 
@@ -90,7 +90,7 @@ def found_spans(pipeline: Pipeline, text: str, masked_only: bool) -> Coverage:
     analysis = pipeline.analyze(StringDocument(text), lang="ru")
     coverage = Coverage()
     for entity in analysis.entities:
-        if entity.type != "person":
+        if entity.label != Label.PERSON:
             continue
         if masked_only and analysis.decision_for(entity.id).action == Action.KEEP:
             continue

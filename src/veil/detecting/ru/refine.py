@@ -7,7 +7,10 @@ person in two; each rule here undoes one:
   person spans separated only by spaces are joined;
 * initials beside a surname ("С. А. Волков", "Волков С.А.") are sometimes left out: they are added;
 * a Russian name in Latin letters inside Russian text ("Sergey Volkov") is often tagged ORG: a span of
-  Latin words holding a known Russian given name becomes a person.
+  Latin words holding a known Russian given name becomes a person;
+* a given name followed by a surname inside a place or organisation span ("Гата Камский" tagged LOC,
+  "капитан клуба Тоттенхэм Хотспур Ледли Кинг" tagged ORG as a whole) is split off as a person, and
+  so are the names after "имени" in a name of an institution ("театра имени Станиславского").
 
 Each person span also gets its gender (``m``/``f``) from pymorphy3's reading of its name words, which
 the decider uses to choose a surrogate of the same gender.
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from veil.lexicon.ru import given, morph
+from veil.lexicon.ru import dictionaries, given, morph
 from veil.linking.keys import latin_skeleton
 
 _INITIALS_AFTER = re.compile(r"[ \t]+(?:[A-ZА-ЯЁ]\.[ \t]?){1,2}")
@@ -40,6 +43,8 @@ def refine(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.type != "PER" and _is_latin_russian_name(text[span.start : span.end]):
             span.type = "PER"
+    spans = [piece for span in spans for piece in _split_person(text, span)]
+    spans = [piece for span in spans for piece in _split_named_after(text, span)]
     return [_with_initials(text, s) if s.type == "PER" else s for s in _join_people(text, spans)]
 
 
@@ -48,6 +53,54 @@ def _is_latin_russian_name(text: str) -> bool:
     if not words or len(words) > 3 or not all(w.isascii() and w[0].isupper() for w in words):
         return False
     return any(given.by_skeleton(latin_skeleton(w)) is not None for w in words)
+
+
+def _is_first_name(word: str) -> bool:
+    if given.lookup(word) is not None:
+        return True
+    low = word.lower().replace("ё", "е")
+    form = morph.name_form(word)
+    return low in dictionaries.first_names() or (form is not None and form.role == "first" and form.score >= 0.5)
+
+
+def _is_surname(word: str) -> bool:
+    form = morph.name_form(word, "last")
+    return (form is not None and form.role == "last") or word.lower().replace("ё", "е") in dictionaries.surnames()
+
+
+def _split_person(text: str, span: Span) -> list[Span]:
+    """A place or organisation span holding "First Surname" as its last words: the person split off."""
+    if span.type == "PER":
+        return [span]
+    words = list(_WORD.finditer(text, span.start, span.end))
+    for i in range(len(words) - 1):
+        first, last = words[i], words[i + 1]
+        if not (first.group()[0].isupper() and last.group()[0].isupper() and morph.is_cyrillic_word(first.group())):
+            continue
+        if (
+            _GAP.fullmatch(text[first.end() : last.start()])
+            and _is_first_name(first.group())
+            and _is_surname(last.group())
+        ):
+            person = Span(first.start(), last.end(), "PER")
+            before = Span(span.start, words[i - 1].end(), span.type) if i else None
+            return [s for s in (before, person) if s is not None]
+    return [span]
+
+
+_NAMED_AFTER = re.compile(r"\b(?:имени|им\.)\s+")
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁ][^\W\d_]*(?:-[A-ZА-ЯЁ][^\W\d_]*)*")
+
+
+def _split_named_after(text: str, span: Span) -> list[Span]:
+    """An institution "named after" people: the people's names become person spans."""
+    named = _NAMED_AFTER.search(text, span.start, span.end) if span.type != "PER" else None
+    if named is None:
+        return [span]
+    pieces = [Span(span.start, named.start() - 1, span.type)] if named.start() - 1 > span.start else []
+    for word in _CAPITALISED.finditer(text, named.end(), span.end):
+        pieces.append(Span(word.start(), word.end(), "PER"))
+    return pieces or [span]
 
 
 def _join_people(text: str, spans: list[Span]) -> list[Span]:

@@ -4,7 +4,8 @@ Speech transcripts are often written all in lower case ("вчера саша в�
 trained on news, finds no names there at all. A passage written (almost) without capitals gets a
 truecased copy of the same length: each word that could be part of a name (a cheap dictionary filter,
 :func:`veil.lexicon.ru.dictionaries.may_be_name`, then pymorphy3's ``Name``/``Surn``/``Patr`` readings,
-or a Russian given name in Latin letters) gets a capital letter. The model runs on the copy, and its
+or, for a word the dictionary does not know, natasha's name lists; or a Russian given name in Latin
+letters) gets a capital letter, and so does an unknown word right after a name (a foreign surname). The model runs on the copy, and its
 offsets apply unchanged to the original.
 """
 
@@ -21,6 +22,8 @@ LOWER_SHARE = 0.03
 MIN_WORDS = 6
 # Share of pymorphy3's probability that must say "name" before a lower-case word is capitalised.
 NAME_SCORE = 0.25
+# The same, for a word right next to a name.
+NEIGHBOUR_SCORE = 0.2
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_SURNAME = re.compile(r"(?:ov|ev|in|yn|sky|skiy|skii|enko|uk|yuk|chuk|ova|eva|ina|skaya|ich|vich)$")
 
@@ -40,22 +43,43 @@ def looks_like_name(word: str) -> bool:
     if morph.is_cyrillic_word(word):
         if given.lookup(word) is not None and morph.name_score(word) >= NAME_SCORE:
             return True
-        return dictionaries.may_be_name(word) and morph.name_score(word) >= NAME_SCORE
+        if not dictionaries.may_be_name(word):
+            return False
+        return morph.name_score(word) >= NAME_SCORE or not morph.analyzer().word_is_known(word)
     return given.by_skeleton(latin_skeleton(word)) is not None
 
 
+@functools.lru_cache(maxsize=200_000)
+def unknown_word(word: str) -> bool:
+    """A Cyrillic word the dictionary does not know (after a name, most likely a foreign surname)."""
+    return len(word) > 2 and morph.is_cyrillic_word(word) and not morph.analyzer().word_is_known(word)
+
+
 def truecase(text: str) -> str:
-    """``text`` with a capital on every probable name word (same length, same offsets)."""
+    """``text`` with a capital on every probable name word (same length, same offsets).
+
+    A first pass marks the words that look like names on their own; then the neighbours of marked
+    words are asked again, more leniently, since names come in runs ("барак обама", "роман коноплев").
+    """
+    words = list(_WORD.finditer(text))
+    marked = [looks_like_name(m.group()) for m in words]
+    for _ in range(2):
+        for i in [i for i, mark in enumerate(marked) if mark]:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(words) and not marked[j] and _companion(words[j].group(), words[i].group()):
+                    marked[j] = True
     chars = list(text)
-    previous_latin_name = False
-    for match in _WORD.finditer(text):
-        word = match.group()
-        latin = word.isascii()
-        if looks_like_name(word) or (latin and previous_latin_name and _LATIN_SURNAME.search(word)):
-            upper = word[0].upper()
-            if len(upper) == 1:
-                chars[match.start()] = upper
-            previous_latin_name = latin
-        else:
-            previous_latin_name = False
+    for match, mark in zip(words, marked, strict=True):
+        upper = match.group()[0].upper()
+        if mark and len(upper) == 1:
+            chars[match.start()] = upper
     return "".join(chars)
+
+
+def _companion(word: str, name: str) -> bool:
+    """Whether ``word``, next to the name word ``name``, is probably part of the same name."""
+    if word.isascii():
+        return name.isascii() and bool(_LATIN_SURNAME.search(word))
+    if len(word) < 3 or not morph.is_cyrillic_word(word):
+        return False
+    return unknown_word(word) or morph.name_score(word) >= NEIGHBOUR_SCORE

@@ -20,7 +20,6 @@ _SURNAME_SHAPE = re.compile(
     r"|енко|ук|юк|чук|ян|дзе|швили)$"
 )
 _PATRONYMIC_SHAPE = re.compile(r"(?:ович|евич|ич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$")
-_STEMS = ("ов", "ев", "ин", "ын", "ский", "цкий")
 
 
 def natasha_data() -> Path:
@@ -50,8 +49,8 @@ def surnames() -> frozenset[str]:
 def may_be_name(word: str) -> bool:
     """Whether a lower-case Cyrillic word could be a form of a given name, patronymic or surname.
 
-    A cheap filter (set look-ups on the word and its stems) that lets only about one word in six
-    through to pymorphy3.
+    A cheap filter (set look-ups on the word and its stems, and the shapes of surnames and
+    patronymics) that lets only about one word in five through to pymorphy3.
     """
     word = word.replace("ё", "е")
     if len(word) < 3:
@@ -66,6 +65,4 @@ def may_be_name(word: str) -> bool:
     shape = _SURNAME_SHAPE.search(word)
     if shape is None:
         return len(word) > 3 and word in surnames()
-    stem = word[: shape.start()]
-    last = surnames()
-    return word in last or word[:-1] in last or word[:-2] in last or any(stem + end in last for end in _STEMS)
+    return True

@@ -14,6 +14,8 @@ from typing import Any
 
 ROLE_TAGS = {"Name": "first", "Patr": "middle", "Surn": "last"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# pymorphy3's extra cases, mapped to the six a name declines in.
+_CASE_OF = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn", "gen1": "gent", "loc1": "loct"}
 _CYRILLIC_LOW = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 
 
@@ -57,7 +59,9 @@ def _gender(tag: Any) -> str:
 def _form(parse: Any) -> NameForm:
     tag = parse.tag
     role = next(ROLE_TAGS[g] for g in ROLE_TAGS if g in tag)
-    return NameForm(str(parse.normal_form), role, _gender(tag), str(tag.case or ""), "plur" in tag, float(parse.score))
+    case = str(tag.case or "")
+    case = _CASE_OF.get(case, case)
+    return NameForm(str(parse.normal_form), role, _gender(tag), case, "plur" in tag, float(parse.score))
 
 
 @functools.lru_cache(maxsize=200_000)
