@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-
 from dataclasses import replace
 
 from veil.findings import Detection, Entity, Kind, Label, Passage, Why

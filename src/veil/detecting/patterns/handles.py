@@ -25,7 +25,8 @@ _PROFILE = re.compile(
 _URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"«»]+")
 _HANDLE = re.compile(r"(?<![\w@.])@\s?[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
 _CONTEXT_HANDLE = re.compile(
-    r"(?i)\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|user ?name|логин\w*|"
+    r"(?i)\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|"
+    r"user ?name|логин\w*|"
     r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*)"
     r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
 )

@@ -5,8 +5,8 @@ trained on news, finds no names there at all. A passage written (almost) without
 truecased copy of the same length: each word that could be part of a name (a cheap dictionary filter,
 :func:`veil.lexicon.ru.dictionaries.may_be_name`, then pymorphy3's ``Name``/``Surn``/``Patr`` readings,
 or, for a word the dictionary does not know, natasha's name lists; or a Russian given name in Latin
-letters) gets a capital letter, and so does an unknown word right after a name (a foreign surname). The model runs on the copy, and its
-offsets apply unchanged to the original.
+letters) gets a capital letter, and so does an unknown word right after a name (a foreign surname).
+The model runs on the copy, and its offsets apply unchanged to the original.
 """
 
 from __future__ import annotations
