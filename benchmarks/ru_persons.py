@@ -3,8 +3,8 @@
 An entity counts as found only when every one of its mentions is found, and a mention is found when
 every character of each of its name parts (first name, surname, patronymic, nickname) lies inside a
 mention of a PERSON entity (a name or a username) in Veil's analysis, whatever Veil then decides to do
-with it (public figures are detected and then kept, and they count as found here). NEREL has no coreference layer for persons,
-so there every PERSON span is its own entity.
+with it (public figures are detected and then kept, and they count as found here). NEREL has no
+coreference layer for persons, so there every PERSON span is its own entity.
 
 Usage (from the repository root)::
 
