@@ -30,6 +30,10 @@ _CONTEXT_HANDLE = re.compile(
     r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*)"
     r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
 )
+# A username spelled out with spaces after such a keyword ("ник — s a s h a _ v o l k o v").
+_SPACED_HANDLE = re.compile(
+    _CONTEXT_HANDLE.pattern.split("(?P<handle>")[0] + r"(?P<handle>(?:[A-Za-z0-9_.] ){3,}[A-Za-z0-9_.])"
+)
 _WHY_PROFILE = Why("pattern.handle", "profile-link", 0.95, "a link to a personal profile")
 _WHY_HANDLE = Why("pattern.handle", "at-handle", 0.9, "an @username")
 _WHY_CONTEXT = Why("pattern.handle", "username-after-keyword", 0.8, "a username named by a messenger keyword")
@@ -64,6 +68,8 @@ class HandleDetector(Detector):
         if "@" in text:
             for m in _HANDLE.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
+        for m in _SPACED_HANDLE.finditer(text):
+            add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
         for m in _CONTEXT_HANDLE.finditer(text):
             handle = m.group("handle")
             looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")

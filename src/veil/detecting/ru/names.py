@@ -56,7 +56,9 @@ def _is_latin_given(word: str, lang: str, lower: bool) -> bool:
     if not word.isascii() or not (word[0].isupper() or lower) or len(word) < 3:
         return False
     skeleton = latin_skeleton(word)
-    return given.by_skeleton(skeleton) is not None and not (lang == "en" and skeleton in _ENGLISH_WORDS)
+    if lang == "ru":
+        return given.by_inflected_skeleton(skeleton) is not None
+    return given.by_skeleton(skeleton) is not None and skeleton not in _ENGLISH_WORDS
 
 
 def _is_companion(word: str, latin: bool) -> bool:
@@ -110,7 +112,9 @@ class RussianNames(Detector):
 
     @staticmethod
     def _gender(word: str, latin: bool) -> str:
-        entry = given.by_skeleton(latin_skeleton(word)) if latin else getattr(given.lookup(word), "entry", None)
+        entry = (
+            given.by_inflected_skeleton(latin_skeleton(word)) if latin else getattr(given.lookup(word), "entry", None)
+        )
         return entry.gender if entry is not None else ""
 
 

@@ -45,6 +45,7 @@ def refine(text: str, spans: list[Span]) -> list[Span]:
             span.type = "PER"
     spans = [piece for span in spans for piece in _split_person(text, span)]
     spans = [piece for span in spans for piece in _split_named_after(text, span)]
+    spans = [piece for span in spans for piece in _split_at_lower_case(text, span)]
     return [_with_initials(text, s) if s.type == "PER" else s for s in _join_people(text, spans)]
 
 
@@ -82,7 +83,9 @@ def _split_person(text: str, span: Span) -> list[Span]:
             and _is_first_name(first.group())
             and _is_surname(last.group())
         ):
-            person = Span(first.start(), last.end(), "PER")
+            while i and text[words[i - 1].end() : words[i].start()] == "-":  # "Ахмат-Хаджи"
+                i -= 1
+            person = Span(words[i].start(), last.end(), "PER")
             before = Span(span.start, words[i - 1].end(), span.type) if i else None
             return [s for s in (before, person) if s is not None]
     return [span]
@@ -101,6 +104,33 @@ def _split_named_after(text: str, span: Span) -> list[Span]:
     for word in _CAPITALISED.finditer(text, named.end(), span.end):
         pieces.append(Span(word.start(), word.end(), "PER"))
     return pieces or [span]
+
+
+_PARTICLES = frozenset({"de", "da", "di", "el", "ben", "abu", "van", "von", "der", "la", "le", "al", "bin", "ibn", "ибн", "бен",
+                        "оглы", "кызы", "фон", "ван", "де", "да", "ди", "аль", "эль"})  # fmt: skip
+
+
+def _split_at_lower_case(text: str, span: Span) -> list[Span]:
+    """A person span with ordinary lower-case Latin words inside ("Sasha Volkov and Alyosha") is two."""
+    if span.type != "PER":
+        return [span]
+    pieces: list[Span] = []
+    current: Span | None = None
+    for word in _WORD.finditer(text, span.start, span.end):
+        if word.group()[0].islower() and word.group().isascii() and word.group() not in _PARTICLES:
+            current = None
+            continue
+        if current is None:
+            current = Span(word.start(), word.end(), "PER")
+            pieces.append(current)
+        else:
+            current.end = word.end()
+    if not pieces:
+        return [span]
+    pieces[-1].end = (
+        max(pieces[-1].end, span.end) if text[pieces[-1].end : span.end].strip(" .") == "" else pieces[-1].end
+    )
+    return pieces
 
 
 def _join_people(text: str, spans: list[Span]) -> list[Span]:

@@ -136,5 +136,23 @@ def by_skeleton(skeleton: str) -> GivenEntry | None:
     return _skeletons().get(skeleton)
 
 
+# Case endings of a name in -а/-я written in Latin letters ("Alyoshe", "Sashu", "Sashei").
+_LATIN_ENDINGS = ("oi", "ei", "e", "u", "i", "y")
+
+
+def by_inflected_skeleton(skeleton: str) -> GivenEntry | None:
+    """Like :func:`by_skeleton`, also undoing a Russian case ending on a Latin spelling ("aleshe")."""
+    found = by_skeleton(skeleton)
+    if found is not None or len(skeleton) < 5:
+        return found
+    for ending in _LATIN_ENDINGS:
+        if skeleton.endswith(ending):
+            stem = skeleton[: -len(ending)]
+            found = by_skeleton(stem + "a") or by_skeleton(stem + "ia")
+            if found is not None:
+                return found
+    return None
+
+
 def is_form(word: str) -> bool:
     return norm(word) in _index()

@@ -53,7 +53,8 @@ _FEMININE_ENDINGS = (("skaia", "ski"), ("ckaia", "cki"), ("ova", "ov"), ("eva", 
 def normalize(word: str) -> str:
     """The dictionary form of a Russian name word ("Алёшеньке" -> "Алексей", "Волковой" -> "волков")."""
     if not morph.is_cyrillic_word(word):
-        return word
+        entry = given.by_inflected_skeleton(latin_skeleton(word))
+        return entry.full if entry is not None else word
     hit = given.lookup(word)
     if hit is not None:
         return hit.entry.full
