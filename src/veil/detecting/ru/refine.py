@@ -106,8 +106,10 @@ def _split_named_after(text: str, span: Span) -> list[Span]:
     return pieces or [span]
 
 
-_PARTICLES = frozenset({"de", "da", "di", "el", "ben", "abu", "van", "von", "der", "la", "le", "al", "bin", "ibn", "ибн", "бен",
-                        "оглы", "кызы", "фон", "ван", "де", "да", "ди", "аль", "эль"})  # fmt: skip
+_PARTICLES = frozenset(
+    {"de", "da", "di", "el", "ben", "abu", "van", "von", "der", "la", "le", "al", "bin", "ibn", "ибн", "бен"}
+    | {"оглы", "кызы", "фон", "ван", "де", "да", "ди", "аль", "эль"}
+)
 
 
 def _split_at_lower_case(text: str, span: Span) -> list[Span]:
