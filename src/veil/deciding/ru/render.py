@@ -50,7 +50,7 @@ def _given(record: Record, word: NameWord) -> str | None:
 def _by_morphology(record: Record, word: NameWord, role: str) -> str:
     gender = record.get("gender", "")
     form = morph.name_form(word.text, role, gender)
-    case = form.case if form is not None else ""
+    case = form.case if form is not None else morph.any_case(word.text)
     plural = form.plural if form is not None else False
     word_gender = (form.gender if form is not None else "") or gender
     if role == ROLE_MIDDLE:
@@ -73,7 +73,7 @@ def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
     """A Russian diminutive in Latin letters ("Sasha", "Lyosha") becomes the surrogate's, in Latin."""
     if is_cyrillic(word.text) or role not in (ROLE_FIRST, ""):
         return None
-    entry = given.by_skeleton(latin_skeleton(word.text))
+    entry = given.by_inflected_skeleton(latin_skeleton(word.text))
     if entry is None or latin_skeleton(word.text) == latin_skeleton(entry.full):
         return None
     spelled = {latin_skeleton(s) for s in entry.spellings}

@@ -89,6 +89,13 @@ def name_score(word: str) -> float:
     return sum(form.score for form in name_forms(word))
 
 
+def any_case(word: str) -> str:
+    """The case of pymorphy3's likeliest reading of ``word``, whatever it is ("" when it has none)."""
+    found = parses(word) if is_cyrillic_word(word) else ()
+    case = str(found[0].tag.case or "") if found else ""
+    return _CASE_OF.get(case, case)
+
+
 @functools.lru_cache(maxsize=65_536)
 def lemma(word: str) -> str:
     """The dictionary form of a word, preferring its reading as a name ("Волковой" -> "волков")."""
