@@ -79,7 +79,9 @@ def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
     spelled = {latin_skeleton(s) for s in entry.spellings}
     if latin_skeleton(word.text) in spelled:
         return None
-    return to_latin(diminutive(record, "short"))
+    skeleton = latin_skeleton(word.text)
+    register = next((r for r in ("familiar", "affectionate") if latin_skeleton(entry.form(r)) == skeleton), "short")
+    return to_latin(diminutive(record, register))
 
 
 def render(record: Record, mention: Detection, entity: Entity) -> str:
