@@ -27,7 +27,8 @@ def test_same_person_same_pseudonym_in_both_languages() -> None:
     russian = _replacements(pipeline, "interview_bilingual_ru.txt")
     english = _replacements(pipeline, "interview_bilingual_en.txt")
     for ru_name, en_name in PEOPLE.items():
-        assert ru_name in russian and en_name in english, (ru_name, en_name)
+        assert ru_name in russian, ru_name
+        assert en_name in english, en_name
         assert english[en_name] == to_latin(russian[ru_name]), (russian[ru_name], english[en_name])
     assert russian["Анна Волкова"].split()[1][:-1] == russian["Сергей Волков"].split()[1]  # one family
 
