@@ -47,7 +47,8 @@ class Gold:
 def factrueval(split: str) -> Iterator[Gold]:
     folder = DATA / "factrueval2016" / {"dev": "devset", "test": "testset"}[split]
     for path in sorted(folder.glob("*.txt")):
-        yield _factrueval_doc(path)
+        if path.with_suffix(".spans").is_file():
+            yield _factrueval_doc(path)
 
 
 def _factrueval_doc(path: Path) -> Gold:
