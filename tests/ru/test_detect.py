@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ru_support import person_mentions, protect
+from tests.ru_support import person_mentions, protect
 
 # (text, the mentions of each person entity in order)
 PEOPLE = [

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ru_support import protect
+from tests.ru_support import protect
 from veil.lexicon.ru import given, morph
 
 # (sentence, the verb or adjective that agrees with the name, the name's gender)

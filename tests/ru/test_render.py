@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ru_support import protect
+from tests.ru_support import protect
 
 # (original sentence, protected sentence)
 INFLECTION = [
