@@ -16,6 +16,7 @@ from typing import Any
 from veil.detecting.base import DETECTORS, Detector
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.reading.turns import is_role_label
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
@@ -45,6 +46,12 @@ def load_ner() -> Any:
     return ner
 
 
+def _speaker_role(passage: Passage, span: Any) -> bool:
+    """The model tags transcript role labels written in capitals ("ОТВЕТ:") as organisations; they are
+    structure, never identifiers."""
+    return is_role_label(passage.text[span.start : span.stop])
+
+
 class RussianNer(Detector):
     name = "ru.ner"
     languages = frozenset({"ru"})
@@ -56,7 +63,8 @@ class RussianNer(Detector):
         ner = load_ner()
         results = []
         for passage, markup in zip(passages, ner.map(p.text for p in passages), strict=True):
-            results.append([self._detection(passage, span) for span in markup.spans if span.type in LABELS])
+            spans = [span for span in markup.spans if span.type in LABELS and not _speaker_role(passage, span)]
+            results.append([self._detection(passage, span) for span in spans])
         return results
 
     @staticmethod
