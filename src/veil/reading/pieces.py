@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -78,8 +78,9 @@ class Region:
 
     role: str
     pieces: tuple[Piece, ...]
-    # how replacement text is written here, when it differs from the document's (JSON inside a script)
-    escape: Callable[[str], str] | None = None
+    # For raw regions (JSON inside a script): the pieces are written as they are, and only each
+    # replacement is escaped with this; otherwise every changed piece is escaped with the document's.
+    escape_replacement: Callable[[str], str] | None = None
 
     @property
     def text(self) -> str:
@@ -129,9 +130,13 @@ class SourceDocument(Document):
             near = edits_between(ordered, start, start + sum(map(len, texts)))
             if not near:
                 continue
+            escape = self.escape
+            if region.escape_replacement is not None:
+                near = [replace(e, replacement=region.escape_replacement(e.replacement)) for e in near]
+                escape = identity
             for piece, new in zip(region.pieces, apply_to_pieces(texts, start, near), strict=True):
                 if new != piece.text:
-                    changes.append((piece.start, piece.end, (region.escape or self.escape)(new)))
+                    changes.append((piece.start, piece.end, escape(new)))
         return splice(self.source, changes)
 
     def render(self, edits: Sequence[Edit], out: BinaryIO) -> None:
@@ -150,8 +155,9 @@ def splice(source: str, changes: Sequence[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
-def read_source(path: Path, *, limit: int = MAX_SOURCE_BYTES) -> bytes:
+def read_source(path: Path, *, limit: int | None = None) -> bytes:
     """The bytes of a file that an in-memory format reads, with clear errors for bad input."""
+    limit = limit or MAX_SOURCE_BYTES
     try:
         size = path.stat().st_size
         if size > limit:

@@ -23,7 +23,7 @@ _LABEL_WORD = r"[^\W\d_][\w'’.\-]*"
 _TURN = re.compile(
     rf"^(?P<indent>[ \t]*)(?:(?P<time>{_TIMESTAMP})[ \t]*(?:[-–—][ \t]*)?)?"
     rf"(?P<open>\*\*|__)?(?P<label>{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|\d{{1,2}})){{0,3}})"
-    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,40}})\))?(?P<close>\*\*|__)?[ \t]*[:：](?:\*\*|__)?(?:[ \t]+|$)",
+    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,40}})\))?(?P<close>\*\*|__)?[ \t]*[:：](?P<after>\*\*|__)?(?:[ \t]+|$)",
     re.MULTILINE,
 )
 _LETTER_TURN = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[QAВО])\.[ \t]+", re.MULTILINE)
@@ -75,7 +75,7 @@ def turns(text: str) -> Iterator[Turn]:
     found: dict[int, Turn] = {}
     for match in _TURN.finditer(text):
         label = match.group("label")
-        if len(label) > 40 or (match.group("open") or "") != (match.group("close") or ""):
+        if len(label) > 40 or (match.group("open") or "") != (match.group("close") or match.group("after") or ""):
             continue
         role = label_role(label) or NAMED
         if role == NAMED and not all(word[0].isupper() for word in label.split()):
