@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -25,6 +24,7 @@ from veil.errors import ErrorCode, VeilError
 from veil.language import document_language
 from veil.publishing.story import Block, Figure, Story, blocks
 from veil.reading.images import strip_metadata
+from veil.writing.html import template_environment
 
 MAX_IMAGE_BYTES = 16 << 20
 STRINGS = {
@@ -54,17 +54,6 @@ _IMAGE_TYPES = ((b"\xff\xd8", "image/jpeg"), (b"\x89PNG", "image/png"), (b"RIFF"
 class PlacedFigure:
     figure: Figure
     data_uri: str
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("veil.publishing", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 @functools.cache
@@ -116,10 +105,9 @@ def render_page(story: Story, body: str, base: Path) -> str:
     figures = [_figure(f, base) for f in story.figures]
     placed = {i: [f for f in figures if f.figure.after == i] for i in range(len(items) + 1)}
     late = [f for f in figures if f.figure.after > len(items)]
-    return (
-        _environment()
-        .get_template("page.html")
-        .render(
+    template = template_environment("veil.publishing").get_template("page.html")
+    return str(
+        template.render(
             story=story,
             lang=lang,
             strings=strings,

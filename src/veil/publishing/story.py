@@ -36,6 +36,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from veil.config import first_problem
 from veil.errors import ErrorCode, VeilError
 from veil.reading.turns import ANSWER, NAMED, QUESTION, Turn, turns
 
@@ -96,9 +97,7 @@ def parse_story(data: dict[str, object], where: str) -> Story:
     try:
         return Story.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        place = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise VeilError(ErrorCode.USAGE, f"{where}: {place}: {first['msg']}") from None
+        raise VeilError(ErrorCode.USAGE, f"{where}: {first_problem(error)}") from None
 
 
 def _toml(text: str, where: str) -> dict[str, object]:

@@ -11,11 +11,13 @@ only the path, an entry count or a size.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from veil.errors import ErrorCode, VeilError
+from veil.reading.text import open_input
 
 MAX_FILE_BYTES = 256 << 20  # the archive on disk
 MAX_ENTRIES = 10_000
@@ -93,16 +95,9 @@ def _inflate(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byt
 def read_entries(path: Path, what: str, limits: Limits | None = None) -> dict[str, bytes]:
     """Every entry of the zip package at ``path``, by name, in archive order, after the checks above."""
     limits = limits or Limits()
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise _refuse(ErrorCode.INPUT_NOT_FOUND, path, "no such file") from None
-    except IsADirectoryError:
-        raise _refuse(ErrorCode.INPUT_UNREADABLE, path, "is a folder, not a file") from None
-    except OSError as error:
-        raise _refuse(ErrorCode.INPUT_UNREADABLE, path, f"cannot be read ({error.strerror})") from None
+    with open_input(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        head = handle.read(8)
     if size == 0:
         raise _refuse(ErrorCode.INPUT_EMPTY, path, "the file is empty")
     if size > limits.file_bytes:

@@ -17,6 +17,7 @@ white space, line endings) comes out byte for byte as it went in.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import BinaryIO
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Edit
 from veil.reading.base import Document, TextUnit, apply_edits
+from veil.reading.text import open_input
 
 # In-memory formats (subtitles, HTML) refuse files above this size: a real page or subtitle file is far
 # smaller, and a bigger one is more likely an attack or a mistake than a testimony.
@@ -158,20 +160,13 @@ def splice(source: str, changes: Sequence[tuple[int, int, str]]) -> str:
 def read_source(path: Path, *, limit: int | None = None) -> bytes:
     """The bytes of a file that an in-memory format reads, with clear errors for bad input."""
     limit = limit or MAX_SOURCE_BYTES
-    try:
-        size = path.stat().st_size
+    with open_input(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise VeilError(
-                ErrorCode.INPUT_TOO_LARGE,
-                f"{path}: {size} bytes is over the {limit >> 20} MiB limit for this format",
+                ErrorCode.INPUT_TOO_LARGE, f"{path}: {size} bytes is over the {limit >> 20} MiB limit for this format"
             )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise VeilError(ErrorCode.INPUT_NOT_FOUND, f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise VeilError(ErrorCode.INPUT_UNREADABLE, f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise VeilError(ErrorCode.INPUT_UNREADABLE, f"{path}: cannot be read ({error.strerror})") from None
+        data = handle.read()
     if not data.strip():
         raise VeilError(ErrorCode.INPUT_EMPTY, f"{path}: the file is empty")
     return data
