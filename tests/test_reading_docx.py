@@ -218,3 +218,16 @@ def test_rendering_twice_gives_the_same_package(tmp_path: Path, pipeline: Pipeli
     document.render(analysis.edits(), first)
     document.render(analysis.edits(), second)
     assert first.getvalue() == second.getvalue()
+
+
+def test_cli_protects_a_word_file_and_reports_hidden_places(tmp_path: Path) -> None:
+    from helpers import run_veil
+
+    source = tmp_path / "cli.docx"
+    build_leaky_docx(source)
+    result = run_veil("protect", str(source), "-o", str(tmp_path / "out.docx"), "-q")
+    assert result.returncode == 0, result.stderr
+    report = (tmp_path / "out.report.html").read_text(encoding="utf-8")
+    assert "Hidden places cleaned" in report
+    assert "tracked changes accepted" in report
+    assert not any(secret in report for secret in SECRETS)

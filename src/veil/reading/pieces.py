@@ -50,7 +50,7 @@ def apply_to_pieces(pieces: Sequence[str], start: int, edits: Sequence[Edit]) ->
 
 def edits_between(edits: Sequence[Edit], start: int, end: int) -> Sequence[Edit]:
     """The edits (sorted by start) that can touch ``[start, end)``."""
-    low = bisect.bisect_left(edits, start, key=lambda e: e.end)
+    low = bisect.bisect_right(edits, start, key=lambda e: e.end)
     high = bisect.bisect_left(edits, end, key=lambda e: e.start)
     return edits[low:high]
 
