@@ -6,7 +6,7 @@ import struct
 
 import pytest
 
-from docx_samples import png
+from tests.docx_samples import png
 from veil.reading.images import strip_metadata
 
 

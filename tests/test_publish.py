@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_veil
+from tests.helpers import run_veil
 from veil import VeilError
 from veil.errors import ErrorCode
 from veil.publishing import Story, blocks, render_page, split_front_matter
@@ -93,7 +93,7 @@ def test_russian_page_strings(tmp_path: Path) -> None:
 
 
 def test_figures_are_embedded_without_metadata(tmp_path: Path) -> None:
-    from docx_samples import png
+    from tests.docx_samples import png
 
     (tmp_path / "photo.png").write_bytes(png({"Author": "Sergey Volkov"}))
     story = Story(title="T", figures=({"src": "photo.png", "alt": "A road", "caption": "C", "credit": "Photo: X"},))  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from browser import axe_violations, browser
+from tests.browser import axe_violations, browser
 from veil import Pipeline
 from veil.publishing.publish import publish_file
 from veil.writing.files import protect_file

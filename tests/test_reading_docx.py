@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docx_samples import SECRETS, build_leaky_docx, first_run_properties, package_texts
+from tests.docx_samples import SECRETS, build_leaky_docx, first_run_properties, package_texts
 from veil import Pipeline, VeilError
 from veil.errors import ErrorCode
 from veil.reading import FORMATS
@@ -221,7 +221,7 @@ def test_rendering_twice_gives_the_same_package(tmp_path: Path, pipeline: Pipeli
 
 
 def test_cli_protects_a_word_file_and_reports_hidden_places(tmp_path: Path) -> None:
-    from helpers import run_veil
+    from tests.helpers import run_veil
 
     source = tmp_path / "cli.docx"
     build_leaky_docx(source)
