@@ -154,6 +154,20 @@ def test_bad_packages_are_refused_with_clear_codes(tmp_path: Path, build, code: 
     assert raised.value.code == code
 
 
+def test_strict_open_xml_is_refused_rather_than_read_as_empty(tmp_path: Path) -> None:
+    good = tmp_path / "good.docx"
+    build_leaky_docx(good)
+    with zipfile.ZipFile(good) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    strict = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    entries["word/document.xml"] = entries["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict
+    )
+    with pytest.raises(VeilError) as raised:
+        FORMATS.get("docx").read(_zip(tmp_path / "strict.docx", entries))
+    assert raised.value.code == ErrorCode.INPUT_UNSUPPORTED
+
+
 def test_truncated_package_is_corrupt(tmp_path: Path) -> None:
     good = tmp_path / "good.docx"
     build_leaky_docx(good)

@@ -26,7 +26,7 @@ from veil.findings import Edit
 from veil.reading.archive import read_entries
 from veil.reading.base import FORMATS, Document, Format, TextUnit
 from veil.reading.docx.cleaning import clean_changes, clean_reviewers, clean_settings
-from veil.reading.docx.opc import Package
+from veil.reading.docx.opc import Package, q
 from veil.reading.docx.properties import clean_images, clean_properties, remove_hidden_parts
 from veil.reading.docx.units import SlotUnit, collect_units, neutralise_names, part_role
 from veil.reading.pieces import apply_to_pieces, edits_between, layout
@@ -47,8 +47,14 @@ class Prepared:
 def prepare(path: Path) -> Prepared:
     """Open and clean the package at ``path`` (deterministic: the same file always gives the same units)."""
     package = Package(path, read_entries(path, WHAT))
-    if not any(part_role(package, name) == "body" for name in package.parts()):
+    bodies = [name for name in package.parts() if part_role(package, name) == "body"]
+    if not bodies:
         raise VeilError(ErrorCode.INPUT_CORRUPT, f"{path}: not a Word document (no main document part)")
+    if any(package.xml(name).tag != q("w:document") for name in bodies):
+        # Strict Open XML uses other namespaces: reading it as usual would find no text and leak it all.
+        raise VeilError(
+            ErrorCode.INPUT_UNSUPPORTED, f"{path}: a Strict Open XML document; save it as an ordinary .docx first"
+        )
     notes = clean_changes(package) + clean_reviewers(package) + clean_settings(package)
     notes += remove_hidden_parts(package)
     property_notes, metadata = clean_properties(package)
