@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from helpers import assert_quasi
+from tests.helpers import assert_quasi
 from veil import Pipeline, Settings, VeilError
 from veil.deciding import InMemory
 

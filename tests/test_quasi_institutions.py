@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import assert_quasi
+from tests.helpers import assert_quasi
 
 INSTITUTIONS = {"university", "school", "hospital", "court", "prison", "company", "media", "party", "military-unit",
                 "police", "government", "organization", "plant", "money"}  # fmt: skip

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import assert_quasi
+from tests.helpers import assert_quasi
 
 PEOPLE = {"occupation", "rank", "family-size", "school-grade", "relative"}
 

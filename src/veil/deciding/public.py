@@ -86,9 +86,9 @@ def generic_words() -> frozenset[str]:
 def _word_key(word: str, lang: str) -> str:
     if lang != "ru":
         return word.casefold().replace("’", "'")
-    from veil.linking.ru import lemma
+    from veil.lexicon.ru.morph import lemma
 
-    return lemma(word.casefold()).replace("ё", "е")
+    return str(lemma(word.casefold())).replace("ё", "е")
 
 
 _ORIGINAL = re.compile(r"\s*\([^()]*\)")

@@ -14,7 +14,7 @@ from veil.deciding.base import DecisionContext
 from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record
 from veil.deciding.generalize.ru import preposition
 from veil.findings import Detection, Entity
-from veil.morphology.ru import PREPOSITIONS
+from veil.lexicon.ru.phrases import PREPOSITIONS
 
 CURRENCY_NAMES = {
     "EUR": ("euros", "евро"), "GBP": ("pounds", "фунтов"), "USD": ("dollars", "долларов"),

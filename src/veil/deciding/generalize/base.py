@@ -125,5 +125,5 @@ class Generalize(Strategy):
         if record is None:
             record = generalizer.describe(entity, level, context)
             if record is not None:
-                context.memory.remember(kind, keys, record)
+                context.memory.remember(kind, keys, dict(record))
         return record

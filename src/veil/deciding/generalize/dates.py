@@ -15,7 +15,7 @@ from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record
 from veil.deciding.generalize.en import determiner_before
 from veil.deciding.generalize.ru import inflect_word, preposition
 from veil.findings import Detection, Entity
-from veil.morphology.ru import PREPOSITIONS
+from veil.lexicon.ru.phrases import PREPOSITIONS
 
 RANKS = {"day": 0, "month": 1, "season": 2, "part": 2, "year": 3, "decade-part": 4, "decade": 5}
 TARGETS = ("day", "month", "season", "year", "decade-part", "decade")

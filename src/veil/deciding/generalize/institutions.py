@@ -54,7 +54,7 @@ def russian_kind(mention: Detection, type_: str) -> str:
     head = mention.attrs.get("head") or KINDS.get(type_, ("", "организация"))[1]
     words = mention.text.split()
     if len(words) > 1 and mention.text[:1].isupper() and not mention.attrs.get("personal"):
-        from veil.morphology.ru import parses
+        from veil.lexicon.ru.morph import parses
 
         kept = [str(parses(w.lower())[0].normal_form) for w in words[:-1]]
         adjectives = [w for w in kept if w in _RU_GENERIC_KEEP]

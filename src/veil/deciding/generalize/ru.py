@@ -1,7 +1,7 @@
 """Russian wording helpers for generalizers: the case a mention is in, read from the sentence.
 
 The case comes from the detector (``case`` attribute) or, failing that, from the preposition just before
-the mention and the parses of its first word. Inflection itself lives in :mod:`veil.morphology.ru`.
+the mention and the parses of its first word. Inflection itself lives in :mod:`veil.lexicon.ru.phrases`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,16 @@ import re
 from veil.deciding.base import DecisionContext
 from veil.deciding.generalize.base import preceding
 from veil.findings import Detection
-from veil.morphology.ru import CASES, PREPOSITIONS, case_of, gender_of, inflect_phrase, inflect_word, one_of, verb_like
+from veil.lexicon.ru.morph import CASES
+from veil.lexicon.ru.phrases import (
+    PREPOSITIONS,
+    case_of,
+    gender_of,
+    inflect_phrase,
+    inflect_word,
+    one_of,
+    verb_like,
+)
 
 __all__ = ["gender_of", "inflect_phrase", "inflect_word", "mention_case", "one_of", "preposition", "verb_like"]
 _WORD = re.compile(r"[А-ЯЁа-яё-]+")

@@ -1,4 +1,5 @@
-"""Russian detectors: the slovnet NER model shipped with natasha, and quasi-identifier rules (one module per kind)."""
+"""Russian detectors: the slovnet NER model shipped with natasha, name rules, and quasi-identifier rules
+(one module per kind)."""
 
 from veil.detecting.ru import (  # noqa: F401
     ages,
@@ -9,6 +10,7 @@ from veil.detecting.ru import (  # noqa: F401
     family,
     health,
     institutions,
+    names,
     ner,
     occupations,
     places,

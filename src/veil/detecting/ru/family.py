@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.rules import Rule, RuleDetector, Word, words
 from veil.findings import Detection, Kind, Label, Passage, Why
-from veil.morphology.ru import inflections
+from veil.lexicon.ru.phrases import inflections
 
 RELATIVES = {
     "сын": "m", "дочь": "f", "дочка": "f", "ребёнок": "", "муж": "m", "жена": "f", "супруг": "m", "супруга": "f",

@@ -2,7 +2,7 @@
 
 Word lists are written in the dictionary form ("инженер-теплотехник", "главный бухгалтер", "учитель
 химии"); :func:`inflected_index` expands each entry into all its case and number forms with
-:mod:`veil.morphology.ru` when the list is first loaded, so detection itself is a dictionary look-up per
+:mod:`veil.lexicon.ru.phrases` when the list is first loaded, so detection itself is a dictionary look-up per
 word and needs no morphology. Each form keeps the (case, number) readings it can have, and
 :func:`reading` picks the one the preposition before it asks for.
 """
@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from veil.detecting.rules import PhraseIndex
-from veil.morphology.ru import CASES, PREPOSITIONS, case_of, inflections, parses
+from veil.lexicon.ru.morph import CASES, parses
+from veil.lexicon.ru.phrases import PREPOSITIONS, case_of, inflections
 
 T = TypeVar("T")
 Tags = tuple[tuple[str, str], ...]

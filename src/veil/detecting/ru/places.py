@@ -33,6 +33,8 @@ PLACE_NOUNS = {
     "станица": "village", "ст-ца": "village", "хутор": "village", "аул": "village", "кишлак": "village",
     "микрорайон": "district", "мкр": "district", "район": "district",
 }  # fmt: skip
+# Place nouns written short count only with their full stop ("г. Копейск", not the preposition "с").
+ABBREVIATIONS = frozenset({"г", "с", "д", "п", "пос", "мкр", "ст-ца"})
 COUNTRY_ALIASES = {"рф": "RU", "российская федерация": "RU", "сша": "US", "америка": "US", "англия": "GB",
                    "британия": "GB", "белоруссия": "BY", "кыргызстан": "KG", "туркмения": "TM", "молдавия": "MD",
                    "голландия": "NL", "эмираты": "AE", "оаэ": "AE", "корея": "KR", "чехия": "CZ"}  # fmt: skip
@@ -150,6 +152,12 @@ def name_lemma(word: str) -> str:
     return fold(str(found[0].normal_form)) if found else fold(low)
 
 
+def _is_given_name(word: str) -> bool:
+    from veil.lexicon.ru.morph import name_forms
+
+    return latin_skeleton(word) in known_given_names() or any(f.role == "first" for f in name_forms(word))
+
+
 def _is_common_word(word: str) -> bool:
     found = parses(word.lower())
     return bool(found) and not any(t in found[0].tag for t in ("Geox", "Name", "Surn", "Orgn")) and found[0].score > 0.5
@@ -223,9 +231,9 @@ class RussianPlaces(Detector):
     def _unknown_village(self, passage: Passage, items: Sequence[Word], index: int) -> Detection | None:
         text = passage.text
         noun_start, noun = self._noun_before(text, items, index)
-        if not noun or PLACE_NOUNS.get(noun) not in {"village", "district"}:
-            return None
         word = items[index]
+        if not noun or PLACE_NOUNS.get(noun) not in {"village", "district"} or _is_given_name(word.text):
+            return None
         case = case_of(items[index - 1].text, _preposition(text, noun_start))
         attrs = {"key": f"{PLACE_NOUNS[noun]}:{name_lemma(word.text)}", "noun": noun, "case": case}
         return found(passage, noun_start, word.end, label=Label.LOC, kind=Kind.QUASI, type=PLACE_NOUNS[noun],
@@ -237,8 +245,8 @@ class RussianPlaces(Detector):
             return 0, ""
         previous = items[index - 1]
         gap = text[previous.end : items[index].start]
-        abbreviation = len(previous.text) <= 3 and previous.text.islower()
-        if gap.strip() != ("." if abbreviation else ""):
+        abbreviation = previous.folded in ABBREVIATIONS
+        if gap.strip() != ("." if abbreviation else "") or (not abbreviation and len(previous.text) < 4):
             return 0, ""
         lemma = (previous.folded if abbreviation else lemma_of(previous.text)).replace("ё", "е")
         if lemma in {n.replace("ё", "е") for n in PLACE_NOUNS}:

@@ -1,21 +1,19 @@
-"""Russian morphology shared by the stages: cases, prepositions, inflection, with cached pymorphy3 parses.
+"""Russian phrases in any case: reading the case of a word, inflecting a phrase, prepositions.
 
-Detectors use it to expand word lists into every form and to read the case a mention is in; generalizers
-use it to put their replacement into that case ("технический университет" -> "техническом университете").
-A phrase in the dictionary form inflects word by word up to and including its first noun, adjectives
-agreeing with the noun; what follows the noun ("химии", "на Урале") stays as it is. Only candidate words are
-ever parsed, and parses are cached.
+Quasi-identifier detectors use it to expand word lists into every form and to read the case a mention is
+in; generalizers use it to put their replacement into that case ("технический университет" ->
+"техническом университете"). A phrase in the dictionary form inflects word by word up to and including its
+first noun, adjectives agreeing with the noun; what follows the noun ("химии", "на Урале") stays as it is.
+Parses come from :func:`veil.lexicon.ru.morph.parses` (cached, shared with the name code).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
-from veil.linking.ru import morph
+from veil.lexicon.ru.morph import CASES, parses
 
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")
 # Cases each preposition governs (the first is the most common reading).
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
@@ -27,12 +25,6 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "о": ("loct",), "об": ("loct",), "обо": ("loct",), "при": ("loct",), "через": ("accs",), "про": ("accs",),
     "вблизи": ("gent",), "недалеко": ("gent",), "близ": ("gent",), "вокруг": ("gent",), "мимо": ("gent",),
 }  # fmt: skip
-
-
-@functools.lru_cache(maxsize=65536)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's parses of one word (cached)."""
-    return tuple(morph().parse(word))
 
 
 def _noun_index(words: list[str]) -> int:

@@ -1,1 +1,0 @@
-"""Morphology shared by the stages (Russian inflection and case)."""
