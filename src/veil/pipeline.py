@@ -172,7 +172,7 @@ class Pipeline:
     def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
         """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
         before = text_before(document, entities) if document is not None else {}
-        context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before)
+        context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
         return self.decider.decide(entities, context)
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:

@@ -28,7 +28,7 @@ from veil.registry import Registry
 class DecisionContext:
     """What strategies may consult: the document's language, the memory, randomness, names to avoid.
 
-    ``before`` maps a mention's start offset to the text just before it (up to :data:`BEFORE_CHARS`
+    ``entities`` are all the entities of the document. ``before`` maps a mention's start offset to the text just before it (up to :data:`BEFORE_CHARS`
     characters), so a replacement can fit its sentence: a capital at the start of one, the case a Russian
     preposition asks for, the article already written.
     """
@@ -39,6 +39,9 @@ class DecisionContext:
     rng: random.Random = field(default_factory=random.SystemRandom)
     avoid: set[str] = field(default_factory=set)
     before: Mapping[int, str] = field(default_factory=dict)
+    # Every entity of the document, so one decision can take another into account (a town is not described
+    # by a country the same text hides).
+    entities: Sequence[Entity] = ()
 
 
 BEFORE_CHARS = 40

@@ -90,6 +90,7 @@ class Gazetteer:
         self.macros = {row[0]: Area(row[0], row[1], row[2]) for row in _rows("macro_regions.tsv")}
         self.ru_regions = {row[0]: (Area(row[0], row[1], row[2]), row[3]) for row in _rows("ru_regions.tsv")}
         self._grid: dict[tuple[int, int], list[Place]] | None = None
+        self._areas: dict[str, dict[str, list[Place]]] = {}
 
     def _load_places(self) -> None:
         raw = resources.files("veil.data.reference").joinpath("places.tsv.gz").read_bytes()

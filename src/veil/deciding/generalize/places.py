@@ -72,6 +72,16 @@ def where(place: Place, level: str) -> tuple[str, str, str]:
     return f"in {country_en}", country_ru, "country"
 
 
+def hidden_countries(context: DecisionContext) -> set[str]:
+    """Countries the document ties to a person (so they are generalised, and no town may name them)."""
+    return {
+        m.attrs.get("country", "")
+        for e in context.entities
+        if e.type == "country" and any(m.attrs.get("personal") for m in e.mentions)
+        for m in e.mentions
+    }
+
+
 def _place_of(entity: Entity) -> Place | None:
     for mention in entity.mentions:
         if mention.attrs.get("geo"):
@@ -93,6 +103,9 @@ class CityGeneralizer(Generalizer):
                     "ru_where": f"с населением около {rounded.replace(',', ' ')} человек", "scope": "size",
                     "population": str(place.population), "size": size_en}  # fmt: skip
         where_en, where_ru, scope = where(place, level)
+        if scope in {"part", "country"} and place.country in hidden_countries(context):
+            area = gazetteer().area_of(place.country)
+            where_en, where_ru, scope = f"in {area.en}", area.ru_loc, "area"
         if scope == "border":
             size_en = "border " + size_en.replace("big ", "").replace("small ", "")
             size_ru = "приграничный " + size_ru.replace("крупный ", "").replace("небольшой ", "")

@@ -13,9 +13,9 @@ from veil.deciding.generalize.base import preceding
 from veil.findings import Detection
 from veil.lexicon.ru.morph import CASES
 from veil.lexicon.ru.phrases import (
-    PREPOSITIONS,
     case_of,
     gender_of,
+    governing_preposition,
     inflect_phrase,
     inflect_word,
     one_of,
@@ -27,9 +27,7 @@ _WORD = re.compile(r"[А-ЯЁа-яё-]+")
 
 
 def preposition(mention: Detection, context: DecisionContext) -> str:
-    found = re.search(r"([а-яё-]+)\s+$", preceding(mention, context).lower())
-    word = found.group(1) if found else ""
-    return word if word in PREPOSITIONS else ""
+    return governing_preposition(preceding(mention, context))
 
 
 def mention_case(mention: Detection, context: DecisionContext) -> str:

@@ -81,7 +81,7 @@ class GroupGeneralizer(Generalizer):
         form = mention.attrs.get("form", "")
         noun = mention.attrs.get("noun", "")
         if form == "noun" and noun:
-            return noun if determiner_before(mention, context) else with_article(noun)
+            return noun
         if self.type == "religion":
             if form == "name":
                 return "a religious group" if mention.text.endswith("es") else "a believer"

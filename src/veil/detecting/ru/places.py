@@ -20,9 +20,10 @@ from collections.abc import Callable, Sequence
 
 from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.morph import PREPOSITIONS, case_of, lemma_of, parses
+from veil.detecting.ru.morph import case_of, lemma_of, parses
 from veil.detecting.rules import Word, before, fold, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.lexicon.ru.phrases import governing_preposition
 from veil.linking.keys import latin_skeleton
 from veil.reference.places import Place, gazetteer
 
@@ -298,9 +299,7 @@ class RussianPlaces(Detector):
 
 
 def _preposition(text: str, start: int) -> str:
-    found_word = re.search(r"([а-яё-]+)\s+$", before(text, start, 14).lower())
-    word = found_word.group(1) if found_word else ""
-    return word if word in PREPOSITIONS else ""
+    return governing_preposition(before(text, start, 60))
 
 
 @DETECTORS.register(RussianPlaces.name)

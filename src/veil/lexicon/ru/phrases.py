@@ -9,6 +9,7 @@ Parses come from :func:`veil.lexicon.ru.morph.parses` (cached, shared with the n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -77,6 +78,18 @@ def inflections(phrase: str) -> Iterator[tuple[str, str, str]]:
                 yield " ".join(o for o in out if o), case, number
 
 
+_GOVERNING = re.compile(
+    r"(?:^|[^а-яё-])([а-яё-]+)\s+(?:[А-ЯЁ][а-яё-]*(?:\s+[А-ЯЁ][а-яё-]*)*(?:\s*,\s*|\s+и\s+|\s+или\s+))*$"
+)
+
+
+def governing_preposition(before: str) -> str:
+    """The preposition that governs a word, looking back over a list it is part of ("в Грузию и |")."""
+    found = _GOVERNING.search(before[-60:])
+    word = found.group(1).lower() if found else ""
+    return word if word in PREPOSITIONS else ""
+
+
 def case_of(word: str, preposition: str = "", possible: tuple[str, ...] = ()) -> str:
     """The grammatical case of ``word`` as written, helped by the preposition before it.
 
@@ -120,7 +133,7 @@ def inflect_word(word: str, case: str, number: str = "sing", gender: str = "", a
         grammemes.add(gender)
     if ("ADJF" in tag or "PRTF" in tag) and case == "accs":
         grammemes.add("anim" if animate else "inan")
-    inflected = parse.inflect(grammemes)
+    inflected = parse.inflect(grammemes) or parse.inflect(grammemes - {"anim", "inan"})
     if inflected is None and number == "plur":
         inflected = parse.inflect({case, number})
     result = str(inflected.word) if inflected is not None else word
