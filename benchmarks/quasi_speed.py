@@ -29,7 +29,9 @@ def texts() -> dict[str, str]:
 
 def speed(settings: Settings, lang: str, text: str) -> float:
     pipeline = Pipeline(settings)
-    pipeline.protect_text({"en": "Mr Robert Murray, 27, lives in Chelyabinsk.", "ru": "Сыну 27 лет, он живёт в Москве."}[lang], lang)
+    pipeline.protect_text(
+        {"en": "Mr Robert Murray, 27, lives in Chelyabinsk.", "ru": "Сыну 27 лет, он живёт в Москве."}[lang], lang
+    )
     started = time.process_time()
     pipeline.protect_text(text, lang)
     return len(text) / (time.process_time() - started)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from veil.linking.keys import latin_skeleton  # noqa: E402
 
 OUT = ROOT / "src" / "veil" / "data" / "reference" / "places.tsv.gz"
-HOME = frozenset("RU UA BY KZ GE AM AZ UZ KG TJ MD TM EE LV LT".split())
+HOME = frozenset(["RU", "UA", "BY", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "MD", "TM", "EE", "LV", "LT"])
 HOME_MIN_POPULATION = 500
 WORLD_MIN_POPULATION = 15000
 _RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:(?:-| )[А-ЯЁ][а-яё]*|-на-[А-ЯЁ][а-яё]*){0,3}$")

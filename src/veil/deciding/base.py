@@ -28,9 +28,9 @@ from veil.registry import Registry
 class DecisionContext:
     """What strategies may consult: the document's language, the memory, randomness, names to avoid.
 
-    ``entities`` are all the entities of the document. ``before`` maps a mention's start offset to the text just before it (up to :data:`BEFORE_CHARS`
-    characters), so a replacement can fit its sentence: a capital at the start of one, the case a Russian
-    preposition asks for, the article already written.
+    ``entities`` are all the entities of the document. ``before`` maps a mention's start offset to the text
+    just before it (up to :data:`BEFORE_CHARS` characters), so a replacement can fit its sentence: a capital
+    at the start of one, the case a Russian preposition asks for, the article already written.
     """
 
     lang: str

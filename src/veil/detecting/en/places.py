@@ -80,7 +80,7 @@ _PERSONAL = re.compile(
     r"(?i)\b(?:born|raised|grew\s+up|lives?|living|lived|resident|residing|resides|resided|settled|nationals?|"
     r"citizens?|natives?|originally|comes|came|coming|hails|returned|deported|extradited|moved\s+back|arrested|"
     r"detained|stationed|imprisoned|serving|convicted|escorted|arrest)"
-    r"|\b(?:I|we|he|she|they)\s+(?:am|are|is|was|were|live|lives)\s+(?:now\s+|still\s+|currently\s+)?(?:in|at)\s+$"
+    r"|\b(?:I|we|he|she|they)\s+(?:live|lives|lived)\s+(?:now\s+|still\s+|currently\s+)?(?:in|at)\s+$"
     r"(?:\s+\w+){0,2}\s+(?:in|of|from|to)\s+(?:the\s+)?$"
 )
 COUNTRY_ALIASES = {
