@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Generic, TypeVar
 
-from veil.detecting.base import Detector, found
+from veil.detecting.base import DETECTORS, Detector, found
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 T = TypeVar("T")
@@ -94,6 +94,42 @@ def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
             if match.start() <= hit.start() < match.end() or match.start() < hit.end() <= match.end():
                 done = max(done, match.end())
                 yield match
+
+
+def rule_maker(label: Label, type_: str, flags: int = 0) -> Callable[..., Rule]:
+    """A short way to write a table of rules that share a TAB label, a fine type and regex flags::
+
+    _rule = rule_maker(Label.DEM, "age")
+    RULES = (_rule("aged", r"\\baged\\s+\\d+", "an age after 'aged'", _attrs),)
+    """
+
+    def make(
+        name: str,
+        pattern: str,
+        note: str,
+        attrs: Attrs | None = None,
+        score: float = 0.85,
+        group: str | int = 0,
+        *,
+        fine_type: str = type_,
+        trigger: re.Pattern[str] | None = None,
+        reach: int = 60,
+    ) -> Rule:
+        compiled = re.compile(pattern, flags)
+        return Rule(name, compiled, label, fine_type, note, score, group, attrs, trigger=trigger, reach=reach)
+
+    return make
+
+
+def register_rules(name: str, languages: Iterable[str], rules: Sequence[Rule]) -> type[RuleDetector]:
+    """Define and register a detector that is nothing but a table of rules."""
+    detector = type(
+        name.replace(".", "_").title().replace("_", ""),
+        (RuleDetector,),
+        {"name": name, "languages": frozenset(languages), "rules": tuple(rules), "__doc__": f"The rules of {name}."},
+    )
+    DETECTORS.register(name)(detector)
+    return detector
 
 
 @dataclass(frozen=True, slots=True)

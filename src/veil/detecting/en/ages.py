@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Attrs, Rule, RuleDetector, before
+from veil.detecting.rules import Attrs, RuleDetector, before, rule_maker
 from veil.findings import Label
 
 UNITS = [
@@ -88,17 +88,7 @@ def _decade(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"low": str(low), "high": str(high), "form": "decade", "poss": poss, "key": f"{low}-{high}"}
 
 
-def _rule(
-    name: str,
-    pattern: str,
-    attrs: Attrs,
-    note: str,
-    score: float = 0.85,
-    group: str | int = 0,
-    trigger: re.Pattern[str] | None = None,
-    reach: int = 60,
-) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
+_rule = rule_maker(Label.DEM, "age")
 
 
 _TAIL = (
@@ -109,40 +99,40 @@ RULES = (
     _rule(
         "years-old",
         rf"\b{_APPROX}{NUMBER}(?:\s+|-)years?(?:\s+|-)old\b",
-        _age("years-old"),
         "an age in years",
+        _age("years-old"),
         trigger=re.compile(r"[Oo]ld\b"),
         reach=50,
     ),
     _rule(
         "years-of-age",
         rf"\b{_APPROX}{NUMBER}\s+years\s+of\s+age\b",
-        _age("years-old"),
         "an age in years",
+        _age("years-old"),
         trigger=re.compile(r"of\s+age\b"),
         reach=50,
     ),
     _rule(
         "year-old",
         rf"(?i:\b(?:an?\s+)?){NUMBER}-year-old\b",
-        _age("adjective"),
         "an age as an adjective",
+        _age("adjective"),
         trigger=re.compile(r"year-old"),
         reach=40,
     ),
     _rule(
         "aged",
         rf"\b(?i:aged)\s+{_APPROX}{NUMBER}\b(?!\s*(?:%|per))",
-        _age("aged"),
         "an age after 'aged'",
+        _age("aged"),
         trigger=re.compile(r"\b[Aa]ged\b"),
         reach=40,
     ),
     _rule(
         "age-of",
         rf"(?i:\b(?:at\s+)?(?:the\s+)?age\s+of\s+){_APPROX}{NUMBER}\b(?!\s*(?:%|per|months|weeks|days))",
-        _age("age-of"),
         "an age after 'the age of'",
+        _age("age-of"),
         trigger=re.compile(r"\b[Aa]ge\s+of\b"),
         reach=60,
     ),
@@ -151,8 +141,8 @@ RULES = (
         rf"(?i:\b(?P<subj>I|I'm|he|he's|she|she's|we|they|you)\s+(?:(?:is|was|am|are|were|turned|turns|had\s+turned|"
         rf"will\s+be|would\s+be)\s+)?)"
         rf"(?:(?:only|just|now|already)\s+)?(?P<span>{_APPROX}{NUMBER}){_TAIL}",
-        _age("number"),
         "an age said of a person",
+        _age("number"),
         0.75,
         "span",
         trigger=re.compile(r"\b(?:is|was|am|are|were|turned|turns|I'm|he's|she's)\b"),
@@ -163,8 +153,8 @@ RULES = (
         rf"\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|brother|sister|mother|father|boy|girl|child)),?\s+(?i:is|"
         rf"was|turned|turns)\s+"
         rf"(?:(?:only|just|now|already)\s+)?(?P<span>{_APPROX}{NUMBER}){_TAIL}",
-        _age("number"),
         "an age said of a person",
+        _age("number"),
         0.75,
         "span",
         trigger=re.compile(r"\b(?:is|was|turned|turns)\b"),
@@ -173,8 +163,8 @@ RULES = (
     _rule(
         "age-is",
         rf"(?i:\b(?:his|her|my|their|your)\s+age\s+(?:is|was)\s+)(?P<span>{_APPROX}{NUMBER})\b",
-        _age("number"),
         "an age said of a person",
+        _age("number"),
         0.8,
         "span",
         trigger=re.compile(r"\bage\s+(?:is|was)\b"),
@@ -184,8 +174,8 @@ RULES = (
         "apposition",
         r"(?<!Article)(?<!Articles)(?<!Rule)(?<!Section)(?<!No)\b(?:[A-Z][a-z]+|(?i:son|daughter|husband|wife|"
         r"brother|sister|mother|father)),\s+(?P<n>\d{1,2}),\s",
-        _age("number"),
         "a number set off after a name",
+        _age("number"),
         0.7,
         "n",
         trigger=re.compile(r",\s+\d{1,2},"),
@@ -194,8 +184,8 @@ RULES = (
     _rule(
         "bracketed",
         r"\b[A-Z][a-z]+\s+\((?P<n>\d{1,2})\)",
-        _age("number"),
         "a number in brackets after a name",
+        _age("number"),
         0.7,
         "n",
         trigger=re.compile(r"\(\d{1,2}\)"),
@@ -206,8 +196,8 @@ RULES = (
         r"(?i:\b(?:in\s+)?(?P<poss>his|her|their|my|our|your)\s+(?:(?P<part>early|mid-?|"
         r"late)[\s-]?)?)(?P<dec>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|"
         r"nineties))\b",
-        _decade,
         "an age range",
+        _decade,
         trigger=re.compile(r"(?:teens|ties)\b"),
         reach=40,
     ),

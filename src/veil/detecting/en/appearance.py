@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Attrs, Rule, RuleDetector
+from veil.detecting.rules import Attrs, Rule, register_rules
 from veil.findings import Label
 
 
@@ -85,12 +84,4 @@ RULES = (
 )
 
 
-class EnglishAppearance(RuleDetector):
-    name = "en.appearance"
-    languages = frozenset({"en"})
-    rules = RULES
-
-
-@DETECTORS.register(EnglishAppearance.name)
-def _factory() -> Detector:
-    return EnglishAppearance()
+EnglishAppearance = register_rules("en.appearance", {"en"}, RULES)

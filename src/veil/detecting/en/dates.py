@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Attrs, Rule, RuleDetector, before
+from veil.detecting.rules import Attrs, RuleDetector, before, rule_maker
 from veil.findings import Label
 
 MONTHS: dict[str, int] = {}
@@ -116,20 +116,7 @@ def _duration(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"days": str(round(days, 2)), "unit": unit, "key": f"{number}-{unit}"}
 
 
-def _rule(
-    name: str,
-    pattern: str,
-    note: str,
-    attrs: Attrs,
-    score: float = 0.85,
-    group: str | int = 0,
-    type_: str = "date",
-    trigger: re.Pattern[str] | None = None,
-    reach: int = 60,
-) -> Rule:
-    return Rule(
-        name, re.compile(pattern), Label.DATETIME, type_, note, score, group, attrs, trigger=trigger, reach=reach
-    )
+_rule = rule_maker(Label.DATETIME, "date")
 
 
 RULES = (
@@ -203,7 +190,7 @@ RULES = (
         _duration,
         0.75,
         "span",
-        "duration",
+        fine_type="duration",
         trigger=re.compile(r"[Ss]entenc|[Tt]erm\s+of|one\s+of|served"),
         reach=60,
     ),
@@ -215,7 +202,7 @@ RULES = (
         _duration,
         0.75,
         "span",
-        "duration",
+        fine_type="duration",
         trigger=re.compile(r"[Ii]mprisonment|[Pp]rison|[Ss]entence|colony"),
         reach=50,
     ),
@@ -227,7 +214,7 @@ RULES = (
         _duration,
         0.7,
         "span",
-        "duration",
+        fine_type="duration",
         trigger=re.compile(r"[Cc]ustody|[Dd]etention|[Dd]etained|[Hh]eld|[Aa]rrest"),
         reach=60,
     ),

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Rule, RuleDetector
+from veil.detecting.rules import Rule, register_rules
 from veil.findings import Label
 
 
@@ -37,12 +36,4 @@ RULES = (
 )
 
 
-class EnglishEvents(RuleDetector):
-    name = "en.events"
-    languages = frozenset({"en"})
-    rules = RULES
-
-
-@DETECTORS.register(EnglishEvents.name)
-def _factory() -> Detector:
-    return EnglishEvents()
+EnglishEvents = register_rules("en.events", {"en"}, RULES)

@@ -26,96 +26,18 @@ from veil.findings import Detection, Kind, Label, Passage, Why
 
 CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "für", "on"})
 STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "for",
-        "to",
-        "of",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "when",
-        "after",
-        "before",
-        "during",
-        "while",
-        "since",
-        "under",
-        "between",
-        "with",
-        "without",
-        "against",
-        "upon",
-        "until",
-        "following",
-        "according",
-        "although",
-        "however",
-        "moreover",
-        "furthermore",
-        "thus",
-        "therefore",
-        "subsequently",
-        "meanwhile",
-        "finally",
-        "also",
-        "then",
-        "so",
-        "but",
-        "and",
-        "yet",
-        "both",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "no",
-        "neither",
-        "nor",
-        "where",
-        "whereas",
-        "whether",
-        "because",
-        "if",
-        "as",
-        "once",
-        "only",
-        "even",
-        "there",
-        "here",
-        "it",
-    ]
+    """
+    the a an in on at by from for to of his her their its our my this that these those when after before
+    during while since under between with without against upon until following according although
+    however moreover furthermore thus therefore subsequently meanwhile finally also then so but and yet
+    both each every all some any no neither nor where whereas whether because if as once only even there
+    here it
+    """.split()  # noqa: SIM905
 )
 LAWS = frozenset(
-    [
-        "act",
-        "law",
-        "code",
-        "codes",
-        "regulation",
-        "regulations",
-        "convention",
-        "protocol",
-        "rules",
-        "order",
-        "decree",
-        "statute",
-    ]
+    """
+    act law code codes regulation regulations convention protocol rules order decree statute
+    """.split()  # noqa: SIM905
 )
 EXTRA_HEADS = {"chamber": ("court", "chamber"), "section": ("court", "section")}
 _RARE = (

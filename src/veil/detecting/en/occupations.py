@@ -21,107 +21,21 @@ from veil.detecting.rules import PhraseIndex, Word, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 AMBIGUOUS = frozenset(
-    [
-        "private",
-        "major",
-        "general",
-        "owner",
-        "official",
-        "executive",
-        "guard",
-        "developer",
-        "captain",
-        "director",
-        "editor",
-        "coach",
-        "cook",
-        "designer",
-        "volunteer",
-        "interpreter",
-        "pilot",
-        "officer",
-        "clerk",
-        "manager",
-        "secretary",
-    ]
+    """
+    private major general owner official executive guard developer captain director editor coach cook
+    designer volunteer interpreter pilot officer clerk manager secretary
+    """.split()  # noqa: SIM905
 )
 MODIFIERS = frozenset(
-    [
-        "senior",
-        "junior",
-        "chief",
-        "head",
-        "deputy",
-        "assistant",
-        "lead",
-        "leading",
-        "trainee",
-        "former",
-        "retired",
-        "local",
-        "primary",
-        "secondary",
-        "high",
-        "school",
-        "university",
-        "medical",
-        "law",
-        "legal",
-        "engineering",
-        "chemistry",
-        "physics",
-        "biology",
-        "history",
-        "mathematics",
-        "maths",
-        "music",
-        "art",
-        "arts",
-        "computer",
-        "science",
-        "economics",
-        "philosophy",
-        "literature",
-        "language",
-        "english",
-        "russian",
-        "french",
-        "german",
-        "civil",
-        "electrical",
-        "mechanical",
-        "software",
-        "heating",
-        "heat",
-        "power",
-        "plant",
-        "factory",
-        "freelance",
-        "part-time",
-        "full-time",
-        "first-year",
-        "second-year",
-        "third-year",
-        "fourth-year",
-        "fifth-year",
-        "final-year",
-        "graduate",
-        "postgraduate",
-        "doctoral",
-        "phd",
-        "military",
-        "police",
-        "criminal",
-        "district",
-        "regional",
-        "city",
-        "state",
-        "private",
-        "public",
-        "nursing",
-        "dental",
-        "surgical",
-    ]
+    """
+    senior junior chief head deputy assistant lead leading trainee former retired local primary
+    secondary high school university medical law legal engineering chemistry physics biology history
+    mathematics maths music art arts computer science economics philosophy literature language english
+    russian french german civil electrical mechanical software heating heat power plant factory
+    freelance part-time full-time first-year second-year third-year fourth-year fifth-year final-year
+    graduate postgraduate doctoral phd military police criminal district regional city state private
+    public nursing dental surgical
+    """.split()  # noqa: SIM905
 )
 # Words that may follow an occupation noun that ends its noun phrase ("a major in the army", not "a major problem").
 _AFTER_NOUN_PHRASE = frozenset(

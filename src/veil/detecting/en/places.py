@@ -25,56 +25,16 @@ from veil.reference.places import Place, gazetteer
 BIG_CITY = 100_000
 # A town name before one of these is an adjective ("the Moscow police"): it becomes "local".
 ATTRIBUTIVE_NEXT = frozenset(
-    [
-        "police",
-        "court",
-        "factory",
-        "plant",
-        "school",
-        "university",
-        "hospital",
-        "prison",
-        "authorities",
-        "region",
-        "district",
-        "airport",
-        "station",
-        "council",
-        "office",
-        "administration",
-        "mayor",
-        "governor",
-        "branch",
-        "newspaper",
-    ]
+    """
+    police court factory plant school university hospital prison authorities region district airport
+    station council office administration mayor governor branch newspaper
+    """.split()  # noqa: SIM905
 )
 _CONTEXT_BEFORE = frozenset(
-    [
-        "in",
-        "from",
-        "to",
-        "near",
-        "at",
-        "of",
-        "outside",
-        "around",
-        "towards",
-        "via",
-        "into",
-        "through",
-        "born",
-        "lives",
-        "moved",
-        "left",
-        "reached",
-        "and",
-        "or",
-        "city",
-        "town",
-        "village",
-        "visited",
-        "visit",
-    ]
+    """
+    in from to near at of outside around towards via into through born lives moved left reached and or
+    city town village visited visit
+    """.split()  # noqa: SIM905
 )
 _PERSONAL = re.compile(
     r"(?i)\b(?:born|raised|grew\s+up|lives?|living|lived|resident|residing|resides|resided|settled|nationals?|"

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Rule, RuleDetector
+from veil.detecting.rules import Rule, register_rules
 from veil.findings import Label
 
 _TENSES = {
@@ -125,12 +124,4 @@ RULES = (
 )
 
 
-class EnglishPolitics(RuleDetector):
-    name = "en.politics"
-    languages = frozenset({"en"})
-    rules = RULES
-
-
-@DETECTORS.register(EnglishPolitics.name)
-def _factory() -> Detector:
-    return EnglishPolitics()
+EnglishPolitics = register_rules("en.politics", {"en"}, RULES)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.ru.morph import parses
-from veil.detecting.rules import Attrs, Rule, RuleDetector
+from veil.detecting.rules import RuleDetector, rule_maker
 from veil.findings import Label
 
 UNITS = {
@@ -117,17 +117,7 @@ def _range(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"low": str(low), "high": str(high), "form": "range", "key": f"{low}-{high}"}
 
 
-def _rule(
-    name: str,
-    pattern: str,
-    attrs: Attrs,
-    note: str,
-    score: float = 0.85,
-    group: str | int = 0,
-    trigger: re.Pattern[str] | None = None,
-    reach: int = 60,
-) -> Rule:
-    return Rule(name, re.compile(pattern), Label.DEM, "age", note, score, group, attrs, trigger=trigger, reach=reach)
+_rule = rule_maker(Label.DEM, "age")
 
 
 _MOD = r"(?:(?:уже|только|почти|около|всего|лишь|исполнилось|исполняется|исполнится|было|будет|стукнуло|скоро)\s+)*"
@@ -135,8 +125,8 @@ RULES = (
     _rule(
         "dative-years",
         rf"(?<![\w-]){_DATIVE}\s+{_MOD}(?P<span>{NUMBER}\s+{_YEARS})(?!\s+(?:назад|спустя|подряд|работы|стажа))\b",
-        _years,
         "an age said of a person",
+        _years,
         0.85,
         "span",
         trigger=re.compile(r"(?:год|года|лет)\b"),
@@ -145,8 +135,8 @@ RULES = (
     _rule(
         "age-of",
         rf"(?i:\bв\s+возрасте\s+)(?:около\s+)?(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b",
-        _years,
         "an age after 'в возрасте'",
+        _years,
         0.85,
         "span",
         trigger=re.compile(r"возраст"),
@@ -155,8 +145,8 @@ RULES = (
     _rule(
         "turned",
         rf"(?i:\bисполни(?:лось|тся|лся|лась)\s+(?:уже\s+)?)(?P<span>{NUMBER}(?:\s+{_YEARS})?)\b",
-        _years,
         "an age someone turned",
+        _years,
         0.8,
         "span",
         trigger=re.compile(r"[Ии]сполни"),
@@ -165,8 +155,8 @@ RULES = (
     _rule(
         "name-comma-years",
         rf"\b[А-ЯЁ][а-яё]+,\s+(?P<span>{NUMBER}\s+{_YEARS}),",
-        _years,
         "an age after a name",
+        _years,
         0.75,
         "span",
         trigger=re.compile(r"(?:год|года|лет),"),
@@ -175,8 +165,8 @@ RULES = (
     _rule(
         "bracketed",
         r"\b[А-ЯЁ][а-яё]+\s+\((?P<n>\d{1,2})\)",
-        _years,
         "a number in brackets after a name",
+        _years,
         0.7,
         "n",
         trigger=re.compile(r"\(\d{1,2}\)"),
@@ -186,8 +176,8 @@ RULES = (
         "adjective",
         r"(?i:\b(?P<stem>\d{1,3}|[а-яё]{3,}?)-?летн(?P<end>ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ая|ее|ое|ого|ому|ую))\b"
         r"(?!\s+(?:план|срок|опыт|стаж|период|перерыв|контракт|юбиле|истори|давност|войн|отсутстви|работ|служб))",
-        _adjective,
         "an age as an adjective",
+        _adjective,
         0.85,
         trigger=re.compile(r"летн"),
         reach=40,
@@ -197,8 +187,8 @@ RULES = (
         rf"(?i:\b(?:ему|ей|мне|им|нам|вам|тебе)\s+(?:уже\s+|было\s+|тогда\s+)?)(?P<span>(?P<how>(?i:за|под|"
         rf"около))\s+{NUMBER})\b"
         r"(?!\s+(?:км|километр|метр|минут|час|дн|недел|месяц|рубл|тысяч|человек|процент|%|лет|год))",
-        _range,
         "an age range",
+        _range,
         0.7,
         "span",
         trigger=re.compile(r"\b(?:[Ее]му|[Ее]й|[Мм]не|[Ии]м|[Нн]ам|[Вв]ам|[Тт]ебе)\b"),

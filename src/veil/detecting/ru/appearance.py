@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Rule, RuleDetector
+from veil.detecting.rules import Rule, register_rules
 from veil.findings import Label
 
 
@@ -73,12 +72,4 @@ RULES = (
 )
 
 
-class RussianAppearance(RuleDetector):
-    name = "ru.appearance"
-    languages = frozenset({"ru"})
-    rules = RULES
-
-
-@DETECTORS.register(RussianAppearance.name)
-def _factory() -> Detector:
-    return RussianAppearance()
+RussianAppearance = register_rules("ru.appearance", {"ru"}, RULES)

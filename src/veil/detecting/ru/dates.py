@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.ru.morph import PREPOSITIONS
-from veil.detecting.rules import Attrs, Rule, RuleDetector, before
+from veil.detecting.rules import Attrs, RuleDetector, before, rule_maker
 from veil.findings import Label
 
 _MONTH_STEMS = (
@@ -130,27 +130,7 @@ def _time(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"precision": "time", "hour": str(hour), "key": "time:" + " ".join(match.group(0).lower().split())}
 
 
-def _rule(
-    name: str,
-    pattern: str,
-    note: str,
-    attrs: Attrs,
-    score: float = 0.85,
-    trigger: re.Pattern[str] | None = None,
-    reach: int = 60,
-) -> Rule:
-    return Rule(
-        name,
-        re.compile(pattern, re.IGNORECASE),
-        Label.DATETIME,
-        "date",
-        note,
-        score,
-        0,
-        attrs,
-        trigger=trigger,
-        reach=reach,
-    )
+_rule = rule_maker(Label.DATETIME, "date", re.IGNORECASE)
 
 
 RULES = (

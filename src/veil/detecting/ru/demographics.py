@@ -13,31 +13,10 @@ import functools
 import re
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.morph import Tags, inflected_index
+from veil.detecting.ru.morph import PERSON_WORDS, Tags, inflected_index
 from veil.detecting.rules import PhraseIndex, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
-_PERSONS = frozenset(
-    [
-        "я",
-        "ты",
-        "он",
-        "она",
-        "мы",
-        "вы",
-        "они",
-        "муж",
-        "жена",
-        "сын",
-        "дочь",
-        "брат",
-        "сестра",
-        "отец",
-        "мать",
-        "мама",
-        "папа",
-    ]
-)
 _LANGUAGE = re.compile(
     r"(?i)\bродн(?:ой|ым|ого)\s+язык\w*\s+(?:—\s+|-\s+|был\s+|у\s+меня\s+)?(?P<l>[а-яё]+(?:ский|цкий|ий))\b"
     r"|\bговори(?:м|т|ли|ла|л)\s+(?:дома\s+)?(?P<l2>по-[а-яё]+(?:ски|цки))\b"
@@ -56,7 +35,7 @@ def lexicon() -> PhraseIndex[tuple[tuple[str, str, str], Tags]]:
 
 def _tied(text: str, start: int, previous: str, case: str) -> bool:
     window = text[max(0, start - 25) : start].lower()
-    if previous in _PERSONS or "—" in window[-4:] or "национальност" in window:
+    if previous in PERSON_WORDS or "—" in window[-4:] or "национальност" in window:
         return case in {"nomn", "ablt"}
     return (
         case == "ablt" and re.search(r"(?:был[аи]?|стал[аи]?|являюсь|является|родил(?:ся|ась))\s+$", window) is not None

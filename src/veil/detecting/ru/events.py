@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Rule, RuleDetector
+from veil.detecting.rules import Rule, register_rules
 from veil.findings import Label
 
 
@@ -37,12 +36,4 @@ RULES = (
 )
 
 
-class RussianEvents(RuleDetector):
-    name = "ru.events"
-    languages = frozenset({"ru"})
-    rules = RULES
-
-
-@DETECTORS.register(RussianEvents.name)
-def _factory() -> Detector:
-    return RussianEvents()
+RussianEvents = register_rules("ru.events", {"ru"}, RULES)

@@ -18,11 +18,17 @@ from veil.lexicon.ru.morph import CASES, parses
 from veil.lexicon.ru.phrases import PREPOSITIONS, case_of, inflections
 
 T = TypeVar("T")
+# Words that point at a person: a description right after one is said of that person ("он инженер").
+PERSON_WORDS = frozenset(
+    """я ты он она мы вы они муж жена сын дочь дочка брат сестра отец мать мама папа сосед соседка друг
+    подруга знакомый знакомая тётя тетя дядя""".split()  # noqa: SIM905
+)
 Tags = tuple[tuple[str, str], ...]
 _LAST_WORD = re.compile(r"([а-яёa-z-]+)[\s«\"(]*$", re.IGNORECASE)
 
 __all__ = [
     "CASES",
+    "PERSON_WORDS",
     "PREPOSITIONS",
     "Tags",
     "case_of",

@@ -17,42 +17,11 @@ import re
 from collections.abc import Sequence
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.morph import Tags, inflected_index, preposition_before, reading
+from veil.detecting.ru.morph import PERSON_WORDS, Tags, inflected_index, preposition_before, reading
 from veil.detecting.rules import PhraseIndex, Word, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 Payload = tuple[str, str, str, str]
-_PERSONS = frozenset(
-    [
-        "я",
-        "ты",
-        "он",
-        "она",
-        "мы",
-        "вы",
-        "они",
-        "муж",
-        "жена",
-        "сын",
-        "дочь",
-        "дочка",
-        "брат",
-        "сестра",
-        "отец",
-        "мать",
-        "мама",
-        "папа",
-        "сосед",
-        "соседка",
-        "друг",
-        "подруга",
-        "знакомый",
-        "знакомая",
-        "тётя",
-        "тетя",
-        "дядя",
-    ]
-)
 _VERBS = re.compile(
     r"(?i)(?:работа(?:ет|ю|л|ла|ли|ем|ешь|ть)|труди(?:тся|лся|лась)|служи(?:т|л|ла|ли)|был[аи]?|буду|будет|"
     r"стал[аи]?|станет|устроил(?:ся|ась)|числи(?:тся|лся|лась)|являе(?:тся)|оформлен[аы]?|"
@@ -102,7 +71,10 @@ def _tied(text: str, items: Sequence[Word], start: int, end: int, case: str) -> 
     if case != "nomn":
         return False
     return (
-        previous in _PERSONS or "—" in gap or "–" in gap or (gap.strip() == "," and items[start - 1].text[:1].isupper())
+        previous in PERSON_WORDS
+        or "—" in gap
+        or "–" in gap
+        or (gap.strip() == "," and items[start - 1].text[:1].isupper())
     )
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.rules import Rule, RuleDetector
+from veil.detecting.rules import Rule, register_rules
 from veil.findings import Label
 
 _QUANT = r"(?:(?:все|всех|каждое|каждый|каждую|многие|много|несколько|десятки|какие-то)\s+)?"
@@ -103,12 +102,4 @@ RULES = (
 )
 
 
-class RussianPolitics(RuleDetector):
-    name = "ru.politics"
-    languages = frozenset({"ru"})
-    rules = RULES
-
-
-@DETECTORS.register(RussianPolitics.name)
-def _factory() -> Detector:
-    return RussianPolitics()
+RussianPolitics = register_rules("ru.politics", {"ru"}, RULES)
