@@ -54,7 +54,13 @@ class EnglishNameRules(Detector):
                 attrs = {"gender": gender} if gender in {"m", "f"} else {}
                 results.append(
                     found(
-                        passage, *m.span(), label=Label.PERSON, kind=Kind.DIRECT, type="person", why=_WHY_GIVEN, attrs=attrs
+                        passage,
+                        *m.span(),
+                        label=Label.PERSON,
+                        kind=Kind.DIRECT,
+                        type="person",
+                        why=_WHY_GIVEN,
+                        attrs=attrs,
                     )
                 )
         return results
