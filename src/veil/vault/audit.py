@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from veil.errors import ErrorCode, VeilError
+from veil.vault.store import typed
 from veil.vault.vault import GENESIS, Vault, now
 
 ACTIONS = (
@@ -95,7 +96,11 @@ def append(
         raise ValueError(f"unknown audit action {action!r}")
     with vault.transaction() as db:
         last = db.execute("SELECT seq, link FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, previous = (last[0] + 1, bytes(last[1])) if last else (1, GENESIS)
+        if last is None:
+            seq, previous = 1, GENESIS
+        else:
+            last_seq, previous = typed(last, "ib")
+            seq = last_seq + 1
         at = now()
         details = vault.keys.seal_json(
             f"audit/{seq}/details", {"actor": actor or current_actor(), "reason": reason, **extra}
@@ -111,7 +116,7 @@ def append(
 def _rows(vault: Vault) -> Iterator[tuple[Any, ...]]:
     with vault.store.reading() as db:
         rows = db.execute("SELECT seq, at, action, document_id, entity_id, details, link FROM audit ORDER BY seq")
-        yield from rows.fetchall()
+        yield from (typed(row, "issIIbb") for row in rows.fetchall())
 
 
 def entries(vault: Vault) -> Iterator[AuditEntry]:
@@ -129,8 +134,8 @@ def verify(vault: Vault) -> AuditCheck:
         count += 1
         if seq != count:
             return AuditCheck(count, count, f"entry {count} is missing")
-        expected = vault.keys.chain(previous, _entry_bytes(seq, at, action, document_id, entity_id, bytes(details)))
-        if expected != bytes(link):
+        expected = vault.keys.chain(previous, _entry_bytes(seq, at, action, document_id, entity_id, details))
+        if expected != link:
             return AuditCheck(count, seq, f"entry {seq} was changed")
         try:
             vault.keys.open(f"audit/{seq}/details", details)

@@ -69,14 +69,20 @@ class KdfParams:
         return json.dumps(asdict(self), sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> KdfParams:
+    def from_json(cls, raw: bytes | str) -> KdfParams:
+        """Parameters read back from a vault, refused unless they are whole and within sane limits."""
+        damaged = VeilError(ErrorCode.VAULT_TAMPERED, "the vault's key parameters are damaged")
         try:
-            data: dict[str, Any] = json.loads(text)
+            data: dict[str, Any] = json.loads(raw)
             params = cls(**data)
+            bytes.fromhex(params.salt)
         except (ValueError, TypeError):
-            raise VeilError(ErrorCode.VAULT_TAMPERED, "the vault's key parameters are damaged") from None
+            raise damaged from None
         if params.algorithm != "argon2id" or params.version != ARGON2_VERSION:
             raise VeilError(ErrorCode.VAULT_NEWER_VERSION, "the vault uses a key derivation this Veil does not know")
+        limits = ((params.time_cost, 100), (params.memory_kib, 4 << 20), (params.parallelism, 64))
+        if not all(isinstance(value, int) and 1 <= value <= most for value, most in limits):
+            raise damaged
         return params
 
     def derive(self, passphrase: str) -> bytes:
@@ -143,7 +149,9 @@ class Keys:
     def open(self, purpose: str, blob: bytes) -> bytes:
         """The plaintext sealed for ``purpose``; ``vault.tampered`` if anything about it changed."""
         try:
-            return _aead_open(self._seal_key, bytes(blob), self._prefix + purpose.encode("utf-8"))
+            if not isinstance(blob, bytes):
+                raise InvalidTag
+            return _aead_open(self._seal_key, blob, self._prefix + purpose.encode("utf-8"))
         except (InvalidTag, ValueError):
             raise VeilError(ErrorCode.VAULT_TAMPERED, f"a sealed record failed its check ({_where(purpose)})") from None
 
@@ -151,6 +159,7 @@ class Keys:
         return self.seal(purpose, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def open_json(self, purpose: str, blob: bytes) -> Any:
+        # Authenticated, so the JSON is what Veil wrote; decoding cannot fail on a record that opened.
         return json.loads(self.open(purpose, blob).decode("utf-8"))
 
     def tag(self, space: str, value: str | bytes) -> bytes:

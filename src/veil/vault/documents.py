@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.errors import ErrorCode, VeilError
+from veil.vault.store import typed
 from veil.vault.vault import Vault, now
 
 CHUNK_BYTES = 1 << 20
@@ -46,7 +47,7 @@ def store_original(vault: Vault, chunks: Iterable[bytes], digest: bytes) -> int:
     with vault.transaction() as db:
         row = db.execute("SELECT id FROM originals WHERE tag = ?", (tag,)).fetchone()
         if row is not None:
-            return int(row[0])
+            return int(typed(row, "i")[0])
         original_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM originals").fetchone()[0])
         db.execute("INSERT INTO originals(id, tag, info) VALUES (?, ?, x'')", (original_id, tag))
         size = count = 0
@@ -79,16 +80,18 @@ def read_original(vault: Vault, original_id: int) -> Iterator[bytes]:
         row = db.execute("SELECT info FROM originals WHERE id = ?", (original_id,)).fetchone()
         if row is None:
             raise VeilError(ErrorCode.VAULT_TAMPERED, f"original {original_id} is missing from the vault")
-        info = vault.keys.open_json(f"original/{original_id}/info", row[0])
+        info = vault.keys.open_json(f"original/{original_id}/info", typed(row, "b")[0])
         numbers = [
-            int(r[0]) for r in db.execute("SELECT n FROM chunks WHERE original_id = ? ORDER BY n", (original_id,))
+            int(typed(r, "i")[0])
+            for r in db.execute("SELECT n FROM chunks WHERE original_id = ? ORDER BY n", (original_id,))
         ]
     if numbers != list(range(1, info["chunks"] + 1)):
         raise VeilError(ErrorCode.VAULT_TAMPERED, f"original {original_id} has missing or extra chunks")
     digest = hashlib.sha256()
     for n in numbers:
         with vault.store.reading() as db:
-            (data,) = db.execute("SELECT data FROM chunks WHERE original_id = ? AND n = ?", (original_id, n)).fetchone()
+            row = db.execute("SELECT data FROM chunks WHERE original_id = ? AND n = ?", (original_id, n)).fetchone()
+            (data,) = typed(row, "b")
         block = vault.keys.open(f"original/{original_id}/chunk/{n}", data)
         digest.update(block)
         if n == info["chunks"] and digest.hexdigest() != info["sha256"]:
@@ -112,7 +115,7 @@ def document_rows(vault: Vault) -> list[tuple[int, int, str]]:
     """(document id, original id, created) for every document, oldest first."""
     with vault.store.reading() as db:
         rows = db.execute("SELECT id, original_id, created FROM documents ORDER BY id").fetchall()
-    return [(int(i), int(o), str(c)) for i, o, c in rows]
+    return [typed(row, "iis") for row in rows]
 
 
 def document_record(vault: Vault, document_id: int) -> tuple[int, str, dict[str, Any]]:
@@ -121,14 +124,15 @@ def document_record(vault: Vault, document_id: int) -> tuple[int, str, dict[str,
         row = db.execute("SELECT original_id, created, record FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         raise VeilError(ErrorCode.REVEAL_UNKNOWN_DOCUMENT, f"no document {document_id} in this project")
-    return int(row[0]), str(row[1]), vault.keys.open_json(f"document/{document_id}/record", row[2])
+    original_id, created, blob = typed(row, "isb")
+    return original_id, created, vault.keys.open_json(f"document/{document_id}/record", blob)
 
 
 def documents_protected_as(vault: Vault, protected_digest: bytes) -> list[int]:
     tag = vault.keys.tag("protected", protected_digest)
     with vault.store.reading() as db:
         rows = db.execute("SELECT id FROM documents WHERE protected_tag = ? ORDER BY id", (tag,)).fetchall()
-    return [int(r[0]) for r in rows]
+    return [int(typed(r, "i")[0]) for r in rows]
 
 
 def delete_document(vault: Vault, document_id: int) -> None:
@@ -155,7 +159,7 @@ def terms(vault: Vault, list_name: str) -> list[tuple[int, str]]:
     """(id, text) of every term on ``list_name``."""
     with vault.store.reading() as db:
         rows = db.execute("SELECT id, record FROM terms ORDER BY id").fetchall()
-    opened = [(int(i), vault.keys.open_json(f"term/{int(i)}/record", blob)) for i, blob in rows]
+    opened = [(i, vault.keys.open_json(f"term/{i}/record", blob)) for i, blob in (typed(r, "ib") for r in rows)]
     return [(i, str(r["text"])) for i, r in opened if r["list"] == list_name]
 
 

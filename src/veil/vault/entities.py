@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from veil.deciding.memory import InMemory, Record
+from veil.vault.store import typed
 from veil.vault.vault import Vault
 
 FULL_NAME = "person-full:"
@@ -57,7 +58,10 @@ class Entities:
             return cached
         with self.vault.store.reading() as db:
             rows = db.execute("SELECT id, record FROM entities ORDER BY id").fetchall()
-        loaded = {int(i): self.vault.keys.open_json(_purpose(int(i)), blob) for i, blob in rows}
+        loaded = {}
+        for row in rows:
+            entity_id, blob = typed(row, "ib")
+            loaded[entity_id] = self.vault.keys.open_json(_purpose(entity_id), blob)
         self.vault.cache("entities", loaded)
         return loaded
 
@@ -74,9 +78,10 @@ class Entities:
                 row = db.execute("SELECT entity_id FROM entity_keys WHERE tag = ?", (self._tag(type_, key),)).fetchone()
                 if row is None:
                     continue
-                record = self.get(int(row[0]))
+                (entity_id,) = typed(row, "i")
+                record = self.get(entity_id)
                 if record is not None and record["type"] == type_ and compatible(record["keys"], keys):
-                    return int(row[0])
+                    return int(entity_id)
         return None
 
     def create(self, record: Mapping[str, Any]) -> int:

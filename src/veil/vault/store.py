@@ -19,8 +19,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import filelock
 
@@ -78,8 +79,31 @@ PRAGMAS = (
 )
 
 
-def _damaged(path: Path, error: sqlite3.DatabaseError) -> VeilError:
+_TYPES: dict[str, tuple[type, ...]] = {"i": (int,), "I": (int, type(None)), "b": (bytes,), "s": (str,)}
+
+
+def typed(row: Sequence[object] | None, spec: str) -> tuple[Any, ...]:
+    """A row whose columns have the types ``spec`` says (``i`` int, ``I`` int or NULL, ``b`` blob, ``s`` text).
+
+    A damaged page can hand back a NULL or a number where a blob was written; such a value is refused
+    as ``vault.tampered`` rather than used.
+    """
+    if row is None or len(row) != len(spec):
+        raise VeilError(ErrorCode.VAULT_TAMPERED, "a row of the vault is missing or malformed")
+    for value, kind in zip(row, spec, strict=True):
+        if not isinstance(value, _TYPES[kind]) or isinstance(value, bool):
+            raise VeilError(ErrorCode.VAULT_TAMPERED, "a value in the vault has the wrong type (damaged)")
+    return tuple(row)
+
+
+# What reading a damaged file can raise: SQLite's own errors, and text that is no longer UTF-8.
+DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+def _damaged(path: Path, error: Exception) -> VeilError:
     """The right error for SQLite's complaint about a file we expected to be a vault."""
+    if isinstance(error, UnicodeDecodeError):
+        return VeilError(ErrorCode.VAULT_TAMPERED, f"{path}: a text value in the vault is damaged")
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return VeilError(ErrorCode.VAULT_LOCKED, f"{path}: the vault is busy in another process")
@@ -131,7 +155,7 @@ class Store:
             if create:
                 self._create()
             self._check_schema()
-        except sqlite3.DatabaseError as error:
+        except DAMAGE as error:
             raise _damaged(path, error) from None
 
     def _create(self) -> None:
@@ -185,10 +209,17 @@ class Store:
             self._execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
+            except DAMAGE as error:
+                self._rollback()
+                raise _damaged(self.path, error) from None
             except BaseException:
-                self.db.rollback()
+                self._rollback()
                 raise
             self._execute("COMMIT")
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self.db.rollback()
 
     def commit_and_continue(self) -> None:
         """Commit the open transaction now and start the next one (the caller still holds the lock).
@@ -207,19 +238,19 @@ class Store:
         with self._mutex:
             try:
                 yield self.db
-            except sqlite3.DatabaseError as error:
+            except DAMAGE as error:
                 raise _damaged(self.path, error) from None
 
     def _execute(self, sql: str) -> None:
         try:
             self.db.execute(sql)
-        except sqlite3.DatabaseError as error:
+        except DAMAGE as error:
             raise _damaged(self.path, error) from None
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (used to drop cached records)."""
-        with self._mutex:
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        with self.reading() as db:
+            return int(db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         """Fold the write-ahead log back into the database and close (leaves no ``-wal`` behind)."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from veil.errors import ErrorCode, VeilError
 from veil.vault.crypto import KdfParams, Keys, new_data_key, unwrap_key, wrap_key
-from veil.vault.store import Store
+from veil.vault.store import Store, typed
 
 FORMAT = 1
 COUNTED = ("entities", "entity_keys", "originals", "chunks", "documents", "terms", "audit")
@@ -54,7 +54,7 @@ class Vault:
         if path.exists():
             raise VeilError(ErrorCode.PROJECT_EXISTS, f"{path}: a vault already exists here")
         kdf = kdf or KdfParams.new()
-        vault_id = secrets.token_hex(16)
+        vault_id = secrets.token_bytes(16).hex()
         data_key = new_data_key()
         store = Store(path, create=True)
         vault = cls(store, Keys(data_key, vault_id), vault_id)
@@ -63,7 +63,7 @@ class Vault:
                 "INSERT INTO meta(name, value) VALUES (?, ?)",
                 [
                     ("format", str(FORMAT).encode()),
-                    ("vault_id", vault_id.encode()),
+                    ("vault_id", bytes.fromhex(vault_id)),
                     ("created", now().encode()),
                 ],
             )
@@ -76,7 +76,7 @@ class Vault:
         store = Store(path, lock_timeout=lock_timeout)
         try:
             meta = _read_meta(store)
-            fmt = int(meta.get("format", b"0"))
+            fmt = _format_of(meta)
             if fmt > FORMAT:
                 raise VeilError(
                     ErrorCode.VAULT_NEWER_VERSION,
@@ -84,8 +84,8 @@ class Vault:
                 )
             if not {"vault_id", "kdf", "key"} <= meta.keys():
                 raise VeilError(ErrorCode.VAULT_TRUNCATED, f"{path}: the vault's key record is missing")
-            vault_id = meta["vault_id"].decode()
-            kdf = KdfParams.from_json(meta["kdf"].decode())
+            vault_id = meta["vault_id"].hex()
+            kdf = KdfParams.from_json(meta["kdf"])
             data_key = unwrap_key(kdf.derive(passphrase), meta["key"], _binding(vault_id, kdf))
             vault = cls(store, Keys(data_key, vault_id), vault_id)
             vault._data_key = data_key
@@ -132,7 +132,7 @@ class Vault:
     def _manifest(self, db: Any) -> dict[str, Any]:
         counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in COUNTED}  # noqa: S608
         last = db.execute("SELECT link FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        return {"counts": counts, "audit_head": bytes(last[0]).hex() if last else GENESIS.hex()}
+        return {"counts": counts, "audit_head": typed(last, "b")[0].hex() if last else GENESIS.hex()}
 
     def _write_manifest(self, db: Any) -> None:
         sealed = self.keys.seal_json("meta/manifest", self._manifest(db))
@@ -179,10 +179,10 @@ def describe(path: Path) -> dict[str, Any]:
             times = db.execute("SELECT MIN(at), MAX(at) FROM audit").fetchone()
     finally:
         store.db.close()
-    kdf = KdfParams.from_json(meta["kdf"].decode()) if "kdf" in meta else None
+    kdf = KdfParams.from_json(meta["kdf"]) if "kdf" in meta else None
     return {
-        "format": int(meta.get("format", b"0")),
-        "created": meta.get("created", b"").decode(),
+        "format": _format_of(meta),
+        "created": meta.get("created", b"").decode(errors="replace"),
         "kdf": {"algorithm": kdf.algorithm, "time_cost": kdf.time_cost, "memory_kib": kdf.memory_kib,
                 "parallelism": kdf.parallelism} if kdf else None,
         "rows": counts,
@@ -199,4 +199,11 @@ def _binding(vault_id: str, kdf: KdfParams) -> bytes:
 
 def _read_meta(store: Store) -> dict[str, bytes]:
     with store.reading() as db:
-        return {name: bytes(value) for name, value in db.execute("SELECT name, value FROM meta")}
+        return dict(typed(row, "sb") for row in db.execute("SELECT name, value FROM meta"))
+
+
+def _format_of(meta: dict[str, bytes]) -> int:
+    try:
+        return int(meta.get("format", b"0"))
+    except ValueError:
+        raise VeilError(ErrorCode.VAULT_TAMPERED, "the vault's format record is damaged") from None
