@@ -184,3 +184,18 @@ def test_detect_reads_the_vault_without_writing(project: Path) -> None:
         assert len(opened.audit_entries()) == 2  # nothing was recorded
     assert PASSPHRASE not in result.stdout + result.stderr
     assert before  # the file was readable before and the project still opens after
+
+
+def test_terms_come_from_standard_input_and_are_applied(project: Path) -> None:
+    folder = project.parent
+    added = run_veil("vault", "terms", "add", "deny", "-p", str(project), cwd=str(folder),
+                     env={"VEIL_PASSPHRASE": PASSPHRASE}, stdin="Babushka Tanya\n\n")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    listed = veil("vault", "terms", "list", "deny", "-p", str(project), cwd=folder)
+    assert listed.stdout.split("\t")[1].strip() == "Babushka Tanya"
+    (folder / "tanya.txt").write_text("We stayed with Babushka Tanya.\n", encoding="utf-8")
+    assert veil("protect", "tanya.txt", "-o", "tanya.out.txt", "-p", str(project), cwd=folder).returncode == 0
+    assert "Tanya" not in (folder / "tanya.out.txt").read_text(encoding="utf-8")
+    assert b"Tanya" not in (project / "vault.veil").read_bytes()
+    assert veil("vault", "terms", "remove", "1", "-p", str(project), cwd=folder).returncode == 0
+    assert veil("vault", "terms", "list", "deny", "-p", str(project), cwd=folder).stdout == ""

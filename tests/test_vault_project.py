@@ -182,3 +182,27 @@ def test_the_project_folder_is_private(tmp_path: Path) -> None:
         pass
     assert (tmp_path / "p").stat().st_mode & 0o077 == 0
     assert (tmp_path / "p" / "vault.veil").stat().st_mode & 0o077 == 0
+
+
+def test_threads_of_one_process_share_a_project_safely(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with new_project(tmp_path / "p") as project:
+        texts = [f"Sergey Volkov called {n} times." for n in range(8)]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(project.protect_text, texts))
+        pseudonyms = {text.split(" called")[0] for text, _ in results}
+        assert len(pseudonyms) == 1  # one person, one pseudonym, whichever thread met him first
+        assert project.check()["documents"] == 8
+
+
+def test_the_write_ahead_log_holds_only_ciphertext(tmp_path: Path) -> None:
+    """SQLite's -wal file is a plaintext copy of changed pages: it must hold nothing but sealed values."""
+    with new_project(tmp_path / "p") as project:
+        project.add_term("deny", "Babushka Tanya")
+        project.protect_text(FIRST + " Сергея Волкова задержали.")
+        wal = (tmp_path / "p" / "vault.veil-wal").read_bytes()
+        assert len(wal) > 10_000  # the pages are really there, not yet folded into the database
+        for secret in ("Volkov", "volkov", "Волков", "Tanya", "912 345", "9123456789"):
+            assert secret.encode() not in wal, secret
+            assert secret.encode() not in (tmp_path / "p" / "vault.veil").read_bytes(), secret

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -65,3 +66,43 @@ def export(
         key = project.export_key(reason=why)
         write_text_atomically(output, json.dumps(key, ensure_ascii=False, indent=2) + "\n")
     note(f"Wrote the project's key to {output}: it names real people; keep it as safe as the vault.")
+
+
+terms_app = typer.Typer(help="The project's sealed deny and allow lists.", no_args_is_help=True)
+vault_app.add_typer(terms_app, name="terms")
+ListName = Annotated[str, typer.Argument(metavar="deny|allow", help="deny: always mask; allow: never mask.")]
+
+
+@terms_app.command("add")
+def terms_add(list_name: ListName, project_dir: ProjectDir = None) -> None:
+    """Add texts, one per line from standard input (never as arguments: they are names)."""
+    if sys.stdin.isatty():
+        note("Type one text per line; end with Ctrl-D.")
+    texts = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+    if not texts:
+        raise VeilError(ErrorCode.USAGE, "no text on standard input")
+    project = open_project(project_dir)
+    assert project is not None
+    with project, project.session():
+        for text in texts:
+            project.add_term(list_name, text)
+    note(f"Added {len(texts)} text(s) to the {list_name} list; they apply to documents protected from now on.")
+
+
+@terms_app.command("list")
+def terms_list(list_name: ListName, project_dir: ProjectDir = None) -> None:
+    """Print the list with ids (it names real people: mind who sees your screen)."""
+    project = open_project(project_dir)
+    assert project is not None
+    with project:
+        for term_id, text in project.terms(list_name):
+            print(f"{term_id}\t{text}")
+
+
+@terms_app.command("remove")
+def terms_remove(term_id: Annotated[int, typer.Argument(metavar="ID")], project_dir: ProjectDir = None) -> None:
+    """Remove the text with this id (see veil vault terms list)."""
+    project = open_project(project_dir)
+    assert project is not None
+    with project, project.session():
+        project.remove_term(term_id)

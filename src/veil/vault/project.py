@@ -304,9 +304,13 @@ class Project:
 
     def terms(self, list_name: str) -> list[tuple[int, str]]:
         """(id, text) of the project's deny or allow list (sensitive: real names)."""
+        if list_name not in docs.TERM_LISTS:
+            raise VeilError(ErrorCode.USAGE, f"unknown term list {list_name!r}; use deny or allow")
         return docs.terms(self.vault, list_name)
 
     def remove_term(self, term_id: int, *, actor: str | None = None, reason: str = "") -> None:
+        if term_id not in {i for name in docs.TERM_LISTS for i, _ in docs.terms(self.vault, name)}:
+            raise VeilError(ErrorCode.USAGE, f"no term {term_id} in this project")
         with self.vault.transaction():
             docs.remove_term(self.vault, term_id)
             audit.append(self.vault, "term", actor=actor or self.actor, reason=reason, removed=term_id)

@@ -43,6 +43,7 @@ class Vault:
         self.vault_id = vault_id
         self._cache: dict[str, Any] = {}
         self._cache_version = -1
+        self._depth = 0
         # Kept only so a passphrase change can re-wrap it; the subkeys derived from it are in memory anyway.
         self._data_key = b""
 
@@ -114,14 +115,19 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
-        """A write transaction; the manifest is brought up to date before it commits."""
-        try:
-            with self.store.transaction() as db:
-                yield db
-                self._write_manifest(db)
-        except BaseException:
-            self._cache.clear()
-            raise
+        """A write transaction (nested ones join the outer one); the manifest is updated before commit."""
+        with self.store.writing():  # the lock first: another thread waits before touching the depth
+            self._depth += 1
+            try:
+                with self.store.transaction() as db:
+                    yield db
+                    if self._depth == 1:
+                        self._write_manifest(db)
+            except BaseException:
+                self._cache.clear()
+                raise
+            finally:
+                self._depth -= 1
 
     def commit_now(self) -> None:
         """Commit what the current transaction wrote so far (see :meth:`Store.commit_and_continue`)."""
