@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
-from helpers import run_veil
-from vault_helpers import PASSPHRASE, new_project, open_project, raw_sql
+from tests.conftest import EXAMPLES
+from tests.helpers import run_veil
+from tests.vault_helpers import PASSPHRASE, new_project, open_project, raw_sql
 from veil.cli.app import app
 
 TEXT = "Sergey Volkov called me on +7 912 345-67-89. Volkov was scared.\n"

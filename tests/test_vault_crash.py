@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from vault_helpers import PASSPHRASE, new_project, open_project
+from tests.vault_helpers import PASSPHRASE, new_project, open_project
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault_helpers import PASSPHRASE, new_project, open_project, raw_sql
+from tests.vault_helpers import PASSPHRASE, new_project, open_project, raw_sql
 from veil.errors import ErrorCode, VeilError
 from veil.vault import Project
 from veil.vault import documents as docs

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
-from helpers import run_veil
+from tests.conftest import EXAMPLES
+from tests.helpers import run_veil
 
 PASSPHRASE = "a long test passphrase for the leak test"
 NOTES = Path(__file__).parent / "data" / "vault_notes.txt"

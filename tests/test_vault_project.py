@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vault_helpers import PASSPHRASE, new_project, open_project
+from tests.vault_helpers import PASSPHRASE, new_project, open_project
 from veil.errors import ErrorCode, VeilError
 from veil.vault import Project
-from veil.vault.entities import compatible
 
 FIRST = "Sergey Volkov called me on +7 912 345-67-89. Volkov was scared."
 SECOND = "Sergey Volkov wrote again. I told Volkov to leave."
@@ -142,19 +141,6 @@ def test_a_changed_passphrase_replaces_the_old_one(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p", "a new and longer passphrase") as project:
         assert len(project.documents()) == 1
         assert project.audit_entries()[-1].action == "passphrase"
-
-
-@pytest.mark.parametrize(
-    ("known", "new", "same"),
-    [
-        (["person-full:markin|oleg", "person:oleg"], ["person:oleg"], True),  # a first name alone: same person
-        (["person-full:markin|oleg"], ["person-full:ivanov|oleg"], False),  # two full names that differ
-        (["person-full:markin|oleg"], ["person-full:markin|oleg|petrovich"], True),  # one contains the other
-        (["phone:79123456789"], ["phone:79123456789"], True),  # not a person: keys decide alone
-    ],
-)
-def test_only_compatible_full_names_share_an_entity(known: list[str], new: list[str], same: bool) -> None:
-    assert compatible(known, new) is same
 
 
 def test_two_people_with_the_same_first_name_stay_apart(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault_helpers import new_project
+from tests.vault_helpers import new_project
 
 NAMES = ["Sergey Volkov", "Сергея Волкова", "Anna Petrova", "Игорь Сомов", "Oleg Markin", "Daniil"]
 IDENTIFIERS = ["+7 912 345-67-89", "8 (922) 765-43-21", "a.gromov@yandex.ru", "@daniil_sor95", "4276 3800 1234 5679"]

@@ -75,7 +75,11 @@ class Decider:
         """The action a reviewer set for this entity in the project, which overrides everything else."""
         if not isinstance(context.memory, ReviewedMemory):
             return None
-        action = context.memory.reviewed_action(entity.type, sorted(entity.keys))
+        from veil.deciding.people import exact_keys  # people.py builds on this module
+
+        # A person is identified by a full name only: a relative shares the surname, not the decision.
+        keys = (exact_keys(entity) if entity.type == "person" else []) or sorted(entity.keys)
+        action = context.memory.reviewed_action(entity.type, keys)
         if action is None:
             return None
         return Action(action), Why("decide.review", "reviewer", 1.0, "decided by a reviewer in this project")

@@ -10,8 +10,9 @@ decision if any, and the documents it appears in::
      "review": {"action": "keep", "by": "anna", "at": "..."} | null, "documents": [3, 5]}
 
 Keys are never stored in the clear: the ``entity_keys`` table maps ``HMAC(index key, type, key)`` to the
-entity id. Recall tries keys strongest first, but a person met through a weak key (a first name alone)
-is not taken for another whose full name clearly differs ("Oleg Markin" is not "Oleg Ivanov").
+entity id. :class:`VaultMemory` keeps the memory protocol's rule exactly as :class:`InMemory` does (a
+key, once stored, keeps its record; the strategy decides which keys to ask, e.g. a relative's surname);
+keys stored with the same record belong to one entity.
 """
 
 from __future__ import annotations
@@ -23,23 +24,9 @@ from veil.deciding.memory import InMemory, Record
 from veil.vault.store import typed
 from veil.vault.vault import Vault
 
-FULL_NAME = "person-full:"
-
 
 def _purpose(entity_id: int) -> str:
     return f"entity/{entity_id}/record"
-
-
-def _full_names(keys: Sequence[str]) -> list[frozenset[str]]:
-    return [frozenset(k.removeprefix(FULL_NAME).split("|")) for k in keys if k.startswith(FULL_NAME)]
-
-
-def compatible(known: Sequence[str], new: Sequence[str]) -> bool:
-    """False when both sides have full names and no full name of one contains one of the other."""
-    a, b = _full_names(known), _full_names(new)
-    if not a or not b:
-        return True
-    return any(x <= y or y <= x for x in a for y in b)
 
 
 class Entities:
@@ -72,7 +59,7 @@ class Entities:
         return self._table().get(entity_id)
 
     def find(self, type_: str, keys: Sequence[str]) -> int | None:
-        """The entity stored under the first known key, if it is compatible with ``keys``."""
+        """The entity stored under the first of ``keys`` that is known (the memory protocol's rule)."""
         with self.vault.store.reading() as db:
             for key in keys:
                 row = db.execute("SELECT entity_id FROM entity_keys WHERE tag = ?", (self._tag(type_, key),)).fetchone()
@@ -80,7 +67,7 @@ class Entities:
                     continue
                 (entity_id,) = typed(row, "i")
                 record = self.get(entity_id)
-                if record is not None and record["type"] == type_ and compatible(record["keys"], keys):
+                if record is not None and record["type"] == type_:
                     return int(entity_id)
         return None
 
@@ -151,14 +138,22 @@ class VaultMemory:
         if not self.writable:
             self._overlay.remember(type_, keys, record)
             return
-        entity_id = self.entities.find(type_, keys)
-        if entity_id is None:
-            entity_id = self.entities.create({**new_record(type_), "replacement": dict(record)})
-        else:
+        wanted = dict(record)
+        holders = {key: self.entities.find(type_, [key]) for key in keys}
+        target = None
+        for entity_id in dict.fromkeys(e for e in holders.values() if e is not None):
             stored = self.entities.get(entity_id) or new_record(type_)
-            if not stored.get("replacement"):
-                self.entities.save(entity_id, {**stored, "replacement": dict(record)})
-        self.entities.link_keys(entity_id, type_, keys)
+            if not stored.get("replacement"):  # known, but never given a replacement (a redacted number)
+                self.entities.save(entity_id, {**stored, "replacement": wanted})
+                stored = {**stored, "replacement": wanted}
+            if target is None and stored["replacement"] == wanted:
+                target = entity_id
+        unknown = [key for key, holder in holders.items() if holder is None]
+        if not unknown:
+            return
+        if target is None:
+            target = self.entities.create({**new_record(type_), "replacement": wanted})
+        self.entities.link_keys(target, type_, unknown)
 
     def taken(self, type_: str) -> set[str]:
         values = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from veil.deciding.strategies import _keys as ordered_keys  # the order the pseudonym strategy recalls in
+from veil.deciding.people import keys_to_remember
 from veil.findings import Decision, Entity
 from veil.pipeline import Analysis
 from veil.vault.entities import Entities, new_record
@@ -103,7 +103,7 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
     """Add what this document taught about one entity to its project record; the project entity id."""
     if not entity.keys:
         return None
-    keys = ordered_keys(entity)
+    keys = keys_to_remember(entity) if entity.type == "person" else sorted(entity.keys)
     entity_id = entities.find(entity.type, keys)
     if entity_id is None:
         entity_id = entities.create(new_record(entity.type))
