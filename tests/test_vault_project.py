@@ -192,3 +192,10 @@ def test_the_write_ahead_log_holds_only_ciphertext(tmp_path: Path) -> None:
         for secret in ("Volkov", "volkov", "Волков", "Tanya", "912 345", "9123456789"):
             assert secret.encode() not in wal, secret
             assert secret.encode() not in (tmp_path / "p" / "vault.veil").read_bytes(), secret
+
+
+def test_the_vault_package_api_is_small_and_sorted() -> None:
+    import veil.vault
+
+    assert list(veil.vault.__all__) == sorted(veil.vault.__all__)
+    assert all(hasattr(veil.vault, name) for name in veil.vault.__all__)
