@@ -19,6 +19,7 @@ from veil.detecting.ru.refine import Span, gender_of, refine
 from veil.detecting.ru.truecase import is_lower_case, truecase
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru.dictionaries import natasha_data
+from veil.reading.turns import is_role_label
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
@@ -40,6 +41,12 @@ def load_ner() -> Any:
     return ner
 
 
+def _speaker_role(passage: Passage, span: Any) -> bool:
+    """The model tags transcript role labels written in capitals ("ОТВЕТ:") as organisations; they are
+    structure, never identifiers."""
+    return is_role_label(passage.text[span.start : span.stop])
+
+
 class RussianNer(Detector):
     name = "ru.ner"
     languages = frozenset({"ru"})
@@ -53,7 +60,8 @@ class RussianNer(Detector):
         texts = [truecase(p.text) if low else p.text for p, low in zip(passages, lower, strict=True)]
         results = []
         for passage, text, low, markup in zip(passages, texts, lower, ner.map(texts), strict=True):
-            spans = refine(text, [Span(s.start, s.stop, s.type) for s in markup.spans if s.type in LABELS])
+            found = [s for s in markup.spans if s.type in LABELS and not _speaker_role(passage, s)]
+            spans = refine(text, [Span(s.start, s.stop, s.type) for s in found])
             results.append([self._detection(passage, text, span, low) for span in spans])
         return results
 
