@@ -22,7 +22,6 @@ app.add_typer(audit_app, name="audit")
 def verify(project_dir: ProjectDir = None) -> None:
     """Check the whole hash chain; exit status 1 and error audit.broken-chain on any break."""
     project = open_project(project_dir)
-    assert project is not None
     with project:
         check = project.verify_audit()
     if not check.ok:
@@ -49,7 +48,6 @@ def show(
 ) -> None:
     """List every entry: when, what, who, which document or entity, and the reason (no document text)."""
     project = open_project(project_dir)
-    assert project is not None
     with project:
         rows = [_row(entry) for entry in project.audit_entries()]
     if jsonl:

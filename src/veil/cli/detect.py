@@ -17,7 +17,7 @@ from rich.table import Table
 
 from veil.cli.app import app, err_console, out_console
 from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, settings_from
-from veil.cli.project import open_project
+from veil.cli.project import optional_project
 from veil.errors import VeilError
 from veil.pipeline import Analysis, Pipeline
 
@@ -53,7 +53,7 @@ def detect(
     project_dir: ProjectDir = None,
 ) -> None:
     """List the identifiers Veil finds, without writing anything (a project's vault is only read)."""
-    project = open_project(project_dir, required=False)
+    project = optional_project(project_dir)
     if project is None:
         _detect_all(Pipeline(settings_from(config)), inputs, jsonl, lang, format_name, text)
         return

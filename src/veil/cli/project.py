@@ -29,17 +29,21 @@ def _lock_timeout() -> float:
         raise VeilError(ErrorCode.USAGE, f"${LOCK_WAIT_ENV} must be a number of seconds") from None
 
 
-def open_project(folder: Path | None, *, required: bool = True) -> Project | None:
-    """The unlocked project the command should use, or ``None`` (only when not ``required``)."""
+def optional_project(folder: Path | None) -> Project | None:
+    """The unlocked project the command should use, or ``None`` when there is none."""
     root = resolve_project(folder)
-    if root is None:
-        if required:
-            raise VeilError(
-                ErrorCode.PROJECT_NOT_FOUND,
-                "no project: give --project DIR, set $VEIL_PROJECT, or run inside a project folder (see veil init)",
-            )
-        return None
-    return Project.open(root, existing_passphrase(), lock_timeout=_lock_timeout())
+    return Project.open(root, existing_passphrase(), lock_timeout=_lock_timeout()) if root else None
+
+
+def open_project(folder: Path | None) -> Project:
+    """The unlocked project the command must use; ``project.not-found`` when there is none."""
+    project = optional_project(folder)
+    if project is None:
+        raise VeilError(
+            ErrorCode.PROJECT_NOT_FOUND,
+            "no project: give --project DIR, set $VEIL_PROJECT, or run inside a project folder (see veil init)",
+        )
+    return project
 
 
 def note(message: str) -> None:

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from veil.cli.app import app, err_console
 from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, settings_from
-from veil.cli.project import note, open_project
+from veil.cli.project import note, optional_project
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Pipeline
 from veil.vault import Project
@@ -96,10 +96,8 @@ def protect(
 ) -> None:
     """Protect documents: replace names, numbers and other identifiers, and report every change."""
     outputs = plan_outputs(inputs, output)
-    project = open_project(project_dir, required=False)
+    project = optional_project(project_dir)
     if project is None:
-        if not quiet:
-            note(NO_PROJECT_NOTE)
         _protect_all(Pipeline(settings_from(config)), None, inputs, outputs, lang, format_name, report,
                      report_originals, quiet)  # fmt: skip
         return
@@ -148,7 +146,9 @@ def _protect_all(
                 err_console.print(f"veil: error[{error.code.value}]: {error.message}", markup=False, highlight=False)
     if results and not quiet:
         err_console.print(_summary(results))
-        if project is not None:
+        if project is None:
+            note(NO_PROJECT_NOTE)
+        else:
             note(f"Recorded in project {project.root}: reveal with veil reveal FILE --reason TEXT.")
     if failures:
         raise typer.Exit(1)

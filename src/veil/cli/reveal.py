@@ -52,7 +52,6 @@ def reveal(
     if output is not None and protected is not None and output.absolute() == protected.absolute():
         raise VeilError(ErrorCode.OUTPUT_CONFLICT, f"{output}: refusing to overwrite the protected file")
     project = open_project(project_dir)
-    assert project is not None
     with project, project.session():
         document_id = document if document is not None else project.find_protected(protected)  # type: ignore[arg-type]
         chunks = project.reveal(document_id, reason=why)

@@ -27,7 +27,6 @@ app.add_typer(vault_app, name="vault")
 def passwd(project_dir: ProjectDir = None) -> None:
     """Change the vault's passphrase (the key is re-wrapped; the old passphrase stops working)."""
     project = open_project(project_dir)
-    assert project is not None
     with project:
         project.change_passphrase(new_passphrase(NEW_ENV))
     note("The passphrase was changed.")
@@ -46,7 +45,6 @@ def info(project_dir: ProjectDir = None) -> None:
 def check(project_dir: ProjectDir = None) -> None:
     """Open every sealed record and verify the audit chain; exit status 1 on the first problem."""
     project = open_project(project_dir)
-    assert project is not None
     with project:
         counts = project.check()
     note("The vault is intact: " + ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items()) + ".")
@@ -61,7 +59,6 @@ def export(
     """Write the key: every entity's real mentions and its replacement (needs a reason; audited)."""
     why = require_reason(reason)
     project = open_project(project_dir)
-    assert project is not None
     with project, project.session():
         key = project.export_key(reason=why)
         write_text_atomically(output, json.dumps(key, ensure_ascii=False, indent=2) + "\n")
@@ -82,7 +79,6 @@ def terms_add(list_name: ListName, project_dir: ProjectDir = None) -> None:
     if not texts:
         raise VeilError(ErrorCode.USAGE, "no text on standard input")
     project = open_project(project_dir)
-    assert project is not None
     with project, project.session():
         for text in texts:
             project.add_term(list_name, text)
@@ -93,7 +89,6 @@ def terms_add(list_name: ListName, project_dir: ProjectDir = None) -> None:
 def terms_list(list_name: ListName, project_dir: ProjectDir = None) -> None:
     """Print the list with ids (it names real people: mind who sees your screen)."""
     project = open_project(project_dir)
-    assert project is not None
     with project:
         for term_id, text in project.terms(list_name):
             print(f"{term_id}\t{text}")
@@ -103,6 +98,5 @@ def terms_list(list_name: ListName, project_dir: ProjectDir = None) -> None:
 def terms_remove(term_id: Annotated[int, typer.Argument(metavar="ID")], project_dir: ProjectDir = None) -> None:
     """Remove the text with this id (see veil vault terms list)."""
     project = open_project(project_dir)
-    assert project is not None
     with project, project.session():
         project.remove_term(term_id)

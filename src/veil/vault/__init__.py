@@ -10,16 +10,16 @@ from veil.vault.locate import find_project, resolve_project
 from veil.vault.project import CONFIG_FILE, VAULT_FILE, Project, ProtectedDocument, is_project
 from veil.vault.views import DocumentInfo, EntityInfo
 
-__all__ = [
-    "CONFIG_FILE",
-    "VAULT_FILE",
+__all__ = [  # noqa: RUF022 - plain sorted order, as the public API test wants
     "AuditCheck",
     "AuditEntry",
+    "CONFIG_FILE",
     "DocumentInfo",
     "EntityInfo",
     "KdfParams",
     "Project",
     "ProtectedDocument",
+    "VAULT_FILE",
     "find_project",
     "is_project",
     "resolve_project",

@@ -135,6 +135,23 @@ def documents_protected_as(vault: Vault, protected_digest: bytes) -> list[int]:
     return [int(typed(r, "i")[0]) for r in rows]
 
 
+def one_document(vault: Vault, protected_digest: bytes, what: str) -> int:
+    """The document protected into this content; an error when there is none, or several originals."""
+    found = documents_protected_as(vault, protected_digest)
+    if not found:
+        raise VeilError(
+            ErrorCode.REVEAL_UNKNOWN_DOCUMENT,
+            f"{what}: no document of this project was protected into exactly this content",
+        )
+    if len({document_record(vault, i)[0] for i in found}) > 1:
+        raise VeilError(
+            ErrorCode.REVEAL_AMBIGUOUS,
+            f"{what}: several different originals were protected into this same content "
+            f"(documents {', '.join(str(i) for i in found)}); choose one with --document",
+        )
+    return found[-1]
+
+
 def delete_document(vault: Vault, document_id: int) -> None:
     """Remove a document, and its original when no other document uses it (freed pages are zeroed)."""
     original_id, _, _ = document_record(vault, document_id)

@@ -333,27 +333,10 @@ class Project:
             raise VeilError(ErrorCode.INPUT_NOT_FOUND, f"{protected}: no such file") from None
         except OSError as error:
             raise VeilError(ErrorCode.INPUT_UNREADABLE, f"{protected}: cannot be read ({error.strerror})") from None
-        return self._one_document(docs.documents_protected_as(self.vault, digest), str(protected))
+        return docs.one_document(self.vault, digest, str(protected))
 
     def find_protected_text(self, text: str) -> int:
-        found = docs.documents_protected_as(self.vault, hashlib.sha256(text.encode("utf-8")).digest())
-        return self._one_document(found, "this text")
-
-    def _one_document(self, found: list[int], what: str) -> int:
-        originals = {docs.document_record(self.vault, i)[0] for i in found}
-        if not found:
-            raise VeilError(
-                ErrorCode.REVEAL_UNKNOWN_DOCUMENT,
-                f"{what}: no document of this project was protected into exactly this content",
-            )
-        if len(originals) > 1:
-            ids = ", ".join(str(i) for i in found)
-            raise VeilError(
-                ErrorCode.REVEAL_AMBIGUOUS,
-                f"{what}: several different originals were protected into this same content "
-                f"(documents {ids}); choose one with --document",
-            )
-        return found[-1]
+        return docs.one_document(self.vault, hashlib.sha256(text.encode("utf-8")).digest(), "this text")
 
     def reveal(self, document_id: int, *, reason: str, actor: str | None = None) -> Iterator[bytes]:
         """The original bytes of a document, after writing the audit entry (no entry, no data)."""
