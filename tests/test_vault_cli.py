@@ -199,3 +199,45 @@ def test_terms_come_from_standard_input_and_are_applied(project: Path) -> None:
     assert b"Tanya" not in (project / "vault.veil").read_bytes()
     assert veil("vault", "terms", "remove", "1", "-p", str(project), cwd=folder).returncode == 0
     assert veil("vault", "terms", "list", "deny", "-p", str(project), cwd=folder).stdout == ""
+
+
+def _on_a_terminal(args: list[str], answers: list[str], cwd: Path) -> tuple[int, str]:
+    """Run veil on a pseudo-terminal, typing ``answers`` at its prompts; (exit status, what it showed)."""
+    import os
+    import pty
+    import select
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src"), "VEIL_PROJECT": ""}
+    env.pop("VEIL_PASSPHRASE", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: veil, with the terminal as its controlling tty
+        os.chdir(cwd)
+        os.execve(sys.executable, [sys.executable, "-m", "veil", *args], env)
+    shown, pending = b"", list(answers)
+    while True:
+        ready, _, _ = select.select([fd], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+        if pending and shown.rstrip().endswith(b":"):
+            os.write(fd, (pending.pop(0) + "\n").encode())
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_the_passphrase_is_asked_on_the_terminal_and_never_echoed(tmp_path: Path) -> None:
+    secret = "typed at the prompt, never shown"
+    status, shown = _on_a_terminal(["init", "case"], [secret, secret], tmp_path)
+    assert status == 0, shown
+    assert "New vault passphrase:" in shown
+    status, shown = _on_a_terminal(["audit", "verify", "--project", "case"], [secret], tmp_path)
+    assert status == 0, shown
+    assert "intact" in shown
+    assert secret not in shown
