@@ -96,6 +96,12 @@ class Assessor(abc.ABC):
 ASSESSORS = Registry[Assessor]("assessor")
 
 
+def assess(analysis: Analysis) -> None:
+    """Run every registered assessor on ``analysis`` (again, after a reviewer changed a decision)."""
+    for name in ASSESSORS.names():
+        analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
+
+
 @dataclass(frozen=True)
 class ProtectedText:
     """The result of protecting a string: the new text and the analysis behind it."""
@@ -170,11 +176,20 @@ class Pipeline:
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
         detections, languages = self.detect(document, lang, progress)
+        return self.conclude(document, detections, languages, lang)
+
+    def conclude(
+        self, document: Document, detections: Sequence[Detection], languages: dict[str, int], lang: str = AUTO
+    ) -> Analysis:
+        """Link, decide and assess already-detected spans.
+
+        Detection is the slow stage; the review app keeps its result and calls this again, with the spans
+        a reviewer added, each time a decision changes.
+        """
         entities = self.link(detections, document, lang)
         main = max(languages, key=lambda k: languages[k]) if languages else "en"
         analysis = Analysis(document, languages, entities, self.decide(entities, main))
-        for name in ASSESSORS.names():
-            analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
+        assess(analysis)
         return analysis
 
     # -- conveniences ---------------------------------------------------------------------------------

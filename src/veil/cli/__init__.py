@@ -14,6 +14,7 @@ import traceback
 
 from veil.cli import detect as _detect  # noqa: F401  (registers the command)
 from veil.cli import protect as _protect  # noqa: F401
+from veil.cli import serve as _serve  # noqa: F401
 from veil.cli.app import app, err_console
 from veil.errors import ErrorCode, VeilError
 

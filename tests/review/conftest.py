@@ -1,0 +1,97 @@
+"""The review app under test: one configured Django per test process, on SQLite or on PostgreSQL.
+
+Set ``VEIL_TEST_DATABASE=postgresql://user@host:port/db`` to run these tests against a real PostgreSQL
+server: each test process then creates its own database on that server (named ``veil_test_...``) and drops
+it at the end. Without it the app uses SQLite in a temporary project folder, as ``veil serve`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from veil import Settings
+
+DATABASE_VARIABLE = "VEIL_TEST_DATABASE"
+PASSWORD = "review-test-password-1"
+ROLES = ("admin", "editor", "reviewer")
+
+
+@dataclass
+class App:
+    project: Path
+    database: str | None
+
+    @property
+    def vendor(self) -> str:
+        return "postgresql" if self.database else "sqlite"
+
+
+def _create_database(base: str) -> str:
+    """A fresh database on the server ``base`` points to; returns its URL."""
+    import psycopg
+
+    name = f"veil_test_{os.getpid()}_{secrets.token_hex(3)}"
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def _drop_database(base: str, url: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def review_app() -> Iterator[App]:
+    """Django configured on a temporary project, migrated, with one user per role and a workspace."""
+    pytest.importorskip("django")
+    base = os.environ.get(DATABASE_VARIABLE)
+    folder = Path(tempfile.mkdtemp(prefix="veil-review-"))
+    database = _create_database(base) if base else None
+    try:
+        from veil.review import server
+
+        server.prepare(folder, database, ("testserver",))
+        from veil.review import workspace  # these need Django configured
+        from veil.review.project import TransientProject
+        from veil.review.users import add_user
+
+        for role in ROLES:
+            add_user(role, role, PASSWORD)
+        workspace.install(workspace.Workspace(TransientProject(folder, Settings(seed=7))))
+        yield App(folder, database)
+        workspace.current().close()
+    finally:
+        if base and database:
+            _drop_database(base, database)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def client_as(review_app: App):  # type: ignore[no-untyped-def]
+    """``client_as("editor")``: a Django test client signed in with that role (None: anonymous)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    def make(role: str | None) -> Client:
+        client = Client(enforce_csrf_checks=False)
+        if role:
+            client.force_login(get_user_model().objects.get(username=role))
+        return client
+
+    return make
