@@ -95,3 +95,31 @@ def client_as(review_app: App):  # type: ignore[no-untyped-def]
         return client
 
     return make
+
+
+def wait_processed(pk: int, timeout: float = 180.0) -> str:
+    """The testimony's status once processing has finished."""
+    import time
+
+    from veil.review.models import Testimony
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = Testimony.objects.get(pk=pk).status
+        if status != "processing":
+            return status
+        time.sleep(0.1)
+    raise AssertionError(f"testimony {pk} still processing after {timeout}s")
+
+
+def upload(client, path: Path, **fields: str) -> int:  # type: ignore[no-untyped-def]
+    """Upload ``path`` through the archive page as ``client``; returns the new testimony's id, processed."""
+    from veil.review.models import Testimony
+
+    before = set(Testimony.objects.values_list("pk", flat=True))
+    with path.open("rb") as handle:
+        response = client.post("/upload/", {"file": handle, **fields})
+    assert response.status_code == 302, response.content[:500]
+    (pk,) = set(Testimony.objects.values_list("pk", flat=True)) - before
+    assert wait_processed(pk) == "review", Testimony.objects.get(pk=pk).error
+    return int(pk)
