@@ -106,9 +106,10 @@
   });
 
   // -- after HTMX swaps the review area in, select what was being reviewed ----------------------------
-  document.addEventListener("htmx:afterSwap", function () {
+  // (htmx:load fires on the new content, which is in the page; afterSwap may fire on a removed element)
+  document.addEventListener("htmx:load", function (event) {
     var root = area();
-    if (!root) return;
+    if (!root || event.target !== root) return;
     var anchor = root.dataset.selected;
     var card = anchor && document.querySelector('#cards .entity[data-anchor="' + anchor + '"]');
     var keep = current && document.getElementById("card-" + current);
