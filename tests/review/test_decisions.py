@@ -63,7 +63,8 @@ def test_a_missed_name_is_replaced_in_every_mention(pipeline: Pipeline, detected
     missed = Missed(*_span(TEXT, "Anna"), "person")
     analysis = rebuild(pipeline, detected, [missed], [])
     entity = entity_at(analysis.entities, (missed.start, missed.end))
-    assert entity is not None and entity.type == "person"
+    assert entity is not None
+    assert entity.type == "person"
     assert len(entity.mentions) == TEXT.count("Anna")
     assert "Anna" not in _protected(pipeline, detected, [missed])
 

@@ -37,7 +37,8 @@ def test_uploads_are_processed_and_listed(client_as, documents) -> None:  # type
     from veil.review.models import Testimony
 
     page = client_as("reviewer").get("/").content.decode()
-    assert "A mother from the Urals" in page and f"Testimony {documents['ru']}" in page
+    assert "A mother from the Urals" in page
+    assert f"Testimony {documents['ru']}" in page
     assert Testimony.objects.get(pk=documents["ru"]).language == "ru"
     assert Testimony.objects.get(pk=documents["en"]).language == "en"
 
@@ -52,7 +53,8 @@ def test_the_archive_never_holds_an_original(client_as, documents) -> None:  # t
 
 def test_reviewers_see_the_protected_text_only(client_as, documents) -> None:  # type: ignore[no-untyped-def]
     page = client_as("reviewer").get(f"/testimonies/{documents['en']}/").content.decode()
-    assert 'data-pane="protected"' in page and 'data-pane="original"' not in page
+    assert 'data-pane="protected"' in page
+    assert 'data-pane="original"' not in page
     assert all(secret not in page for secret in EN_SECRETS)
     assert "Show original" not in page
     assert client_as("reviewer").post(f"/testimonies/{documents['en']}/original/").status_code == 403
@@ -64,7 +66,8 @@ def test_editors_see_the_original_side_by_side_and_it_is_audited(client_as, docu
     client = client_as("editor")
     pk = documents["en"]
     page = client.post(f"/testimonies/{pk}/original/", headers={"HX-Request": "true"}).content.decode()
-    assert 'data-pane="original"' in page and 'data-pane="protected"' in page
+    assert 'data-pane="original"' in page
+    assert 'data-pane="protected"' in page
     assert "Daniil Sorokin" in page
     event = AuditEvent.objects.order_by("-id").first()
     assert (event.user, event.action, event.target) == ("editor", "view-original", f"testimony:{pk}")
@@ -74,9 +77,11 @@ def test_editors_see_the_original_side_by_side_and_it_is_audited(client_as, docu
 
 def test_highlights_carry_kind_reason_and_entity(client_as, documents) -> None:  # type: ignore[no-untyped-def]
     page = client_as("reviewer").get(f"/testimonies/{documents['ru']}/").content.decode()
-    assert 'class="m m-direct a-pseudonym"' in page and 'class="m m-direct a-redact"' in page
+    assert 'class="m m-direct a-pseudonym"' in page
+    assert 'class="m m-direct a-redact"' in page
     assert "<code>ru.ner</code>" in page or "<code>pattern.phone</code>" in page
-    assert 'id="shortcuts"' in page and "<kbd>j</kbd>" in page
+    assert 'id="shortcuts"' in page
+    assert "<kbd>j</kbd>" in page
 
 
 def test_decisions_change_the_protected_text_and_are_audited(client_as, documents) -> None:  # type: ignore[no-untyped-def]
@@ -89,12 +94,15 @@ def test_decisions_change_the_protected_text_and_are_audited(client_as, document
     text = (EXAMPLES / "interview_en.txt").read_text(encoding="utf-8")
     start = text.index(phone)
     anchor = next(a for a in cards.values() if a.startswith(f"{start}-"))
-    response = client.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "redact", "replacement": "[a phone]"},
+    change = {"anchor": anchor, "verdict": "redact", "replacement": "[a phone]"}
+    response = client.post(f"/testimonies/{pk}/decide/", change,
                            headers={"HX-Request": "true"})  # fmt: skip
-    assert response.status_code == 200 and "[a phone]" in response.content.decode()
+    assert response.status_code == 200
+    assert "[a phone]" in response.content.decode()
     assert "[a phone]" in Testimony.objects.get(pk=pk).protected_text
     event = AuditEvent.objects.order_by("-id").first()
-    assert (event.user, event.action) == ("reviewer", "decision") and phone not in event.target
+    assert (event.user, event.action) == ("reviewer", "decision")
+    assert phone not in event.target
     client.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "keep"})
     assert phone in Testimony.objects.get(pk=pk).protected_text  # rejected: the original stays
     client.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "redact"})
@@ -115,11 +123,21 @@ def test_a_missed_span_applies_to_every_mention(client_as, documents) -> None:  
     assert word not in Testimony.objects.get(pk=pk).protected_text
 
 
-@pytest.mark.parametrize("fields", [{"start": 5, "end": 5, "kind": "person"}, {"start": 1, "end": 900, "kind": "person"},
-                                    {"start": 1, "end": 3, "kind": "nonsense"}, {"start": "x", "end": 3, "kind": "person"}])  # fmt: skip
+BAD_SPANS = [
+    {"start": 5, "end": 5, "kind": "person"},  # empty
+    {"start": 1, "end": 900, "kind": "person"},  # too long
+    {"start": 1, "end": 3, "kind": "nonsense"},  # unknown kind
+    {"start": "x", "end": 3, "kind": "person"},  # not a number
+]
+
+
+@pytest.mark.parametrize("fields", BAD_SPANS)
 def test_bad_review_input_is_a_message_not_a_crash(client_as, documents, fields) -> None:  # type: ignore[no-untyped-def]
-    response = client_as("reviewer").post(f"/testimonies/{documents['ru']}/missed/", fields, headers={"HX-Request": "true"})
-    assert response.status_code == 400 and b"Traceback" not in response.content
+    response = client_as("reviewer").post(
+        f"/testimonies/{documents['ru']}/missed/", fields, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 400
+    assert b"Traceback" not in response.content
 
 
 def test_export_needs_approval_then_gives_the_protected_document_and_page(client_as, documents) -> None:  # type: ignore[no-untyped-def]
@@ -131,12 +149,16 @@ def test_export_needs_approval_then_gives_the_protected_document_and_page(client
     assert client_as("reviewer").post(f"/testimonies/{pk}/approve/").status_code == 403
     assert client.post(f"/testimonies/{pk}/approve/").status_code == 302
     document = client.get(f"/testimonies/{pk}/export/document/")
-    assert document.status_code == 200 and 'attachment; filename="testimony-' in document["Content-Disposition"]
+    assert document.status_code == 200
+    assert 'attachment; filename="testimony-' in document["Content-Disposition"]
     body = document.content.decode("utf-8")
-    assert body.startswith("Интервью записано") and all(s not in body for s in RU_SECRETS)
+    assert body.startswith("Интервью записано")
+    assert all(s not in body for s in RU_SECRETS)
     page = client.get(f"/testimonies/{pk}/export/page/").content.decode()
-    assert '<html lang="ru">' in page and "Имена и некоторые подробности изменены" in page
-    assert all(s not in page for s in RU_SECRETS) and "<script" not in page
+    assert '<html lang="ru">' in page
+    assert "Имена и некоторые подробности изменены" in page
+    assert all(s not in page for s in RU_SECRETS)
+    assert "<script" not in page
     actions = list(AuditEvent.objects.order_by("-id").values_list("action", flat=True)[:3])
     assert actions == ["export-page", "export-document", "approve"]
 

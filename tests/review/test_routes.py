@@ -63,7 +63,8 @@ def test_anonymous_requests_get_nothing(routes, client_as, method: str, htmx: bo
         assert response.status_code in ANONYMOUS_OK, f"{method.upper()} /{route}: {response.status_code}"
         if response.status_code == 302:
             assert response["Location"].startswith("/login/"), f"/{route} redirects elsewhere"
-        assert b"<textarea" not in response.content and b'class="text"' not in response.content
+        assert b"<textarea" not in response.content
+        assert b'class="text"' not in response.content
 
 
 @pytest.mark.parametrize("path", ["/no-such-page/", "/testimonies/999999/", "/static/../review.sqlite3", "/admin/"])

@@ -22,7 +22,9 @@ def test_session_and_csrf_cookies_are_httponly_and_samesite(review_app) -> None:
     response = _login(client, "reviewer", PASSWORD)
     assert response.status_code == 302
     session = response.cookies["sessionid"]
-    assert session["httponly"] and session["samesite"] == "Strict" and not session["secure"]
+    assert session["httponly"]
+    assert session["samesite"] == "Strict"
+    assert not session["secure"]
     assert client.cookies["csrftoken"]["httponly"]
 
 
@@ -30,13 +32,15 @@ def test_cookies_are_secure_over_tls(review_app) -> None:  # type: ignore[no-unt
     from django.test import Client
 
     response = Client().post("/login/", {"username": "reviewer", "password": PASSWORD}, secure=True)
-    assert response.cookies["sessionid"]["secure"] and response.cookies["sessionid"]["samesite"] == "Strict"
+    assert response.cookies["sessionid"]["secure"]
+    assert response.cookies["sessionid"]["samesite"] == "Strict"
 
 
 def test_security_headers(client_as) -> None:  # type: ignore[no-untyped-def]
     response = client_as("editor").get("/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
-    assert response["X-Frame-Options"] == "DENY" and response["Cache-Control"] == "no-store"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cache-Control"] == "no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
@@ -59,7 +63,8 @@ def test_login_is_rate_limited(review_app) -> None:  # type: ignore[no-untyped-d
     for _ in range(5):
         assert _login(client, "editor", "wrong password").status_code == 200
     blocked = _login(client, "editor", PASSWORD)
-    assert blocked.status_code == 200 and b"Too many failed attempts" in blocked.content
+    assert blocked.status_code == 200
+    assert b"Too many failed attempts" in blocked.content
     cache.clear()
     assert _login(client, "editor", PASSWORD).status_code == 302
 
@@ -75,17 +80,16 @@ def test_passwords_are_hashed_with_argon2(review_app) -> None:  # type: ignore[n
 def test_errors_are_pages_not_tracebacks(client_as, path: str, status: int) -> None:  # type: ignore[no-untyped-def]
     response = client_as("editor").get(path)
     assert response.status_code == status
-    assert b"Traceback" not in response.content and b"<h1>" in response.content
+    assert b"Traceback" not in response.content
+    assert b"<h1>" in response.content
 
 
 def test_a_failing_view_gives_the_500_page_and_a_one_line_log(review_app) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from veil.review.middleware import NoDetails
-
-    from django.contrib.auth import get_user_model
-
     from veil.review import workspace
+    from veil.review.middleware import NoDetails
     from veil.review.models import Testimony
 
     pk = Testimony.objects.create(title="t", format="txt", status="review").pk
@@ -98,7 +102,8 @@ def test_a_failing_view_gives_the_500_page_and_a_one_line_log(review_app) -> Non
     finally:
         workspace._current = real
     assert response.status_code == 500
-    assert b"Something went wrong" in response.content and b"Traceback" not in response.content
+    assert b"Something went wrong" in response.content
+    assert b"Traceback" not in response.content
     record = logging.LogRecord("django.request", logging.ERROR, "", 0, "boom %s", ("x",), (RuntimeError, None, None))
     NoDetails().filter(record)
     assert record.exc_info is None

@@ -26,7 +26,9 @@ Project = Annotated[
 ]
 Database = Annotated[
     str | None,
-    typer.Option("--database", help="postgresql://user@host:port/name for a team server (default: SQLite in the project)."),
+    typer.Option(
+        "--database", help="postgresql://user@host:port/name for a team server (default: SQLite in the project)."
+    ),
 ]
 
 user_app = typer.Typer(help="Manage the review app's users and roles.", no_args_is_help=True)
@@ -51,7 +53,9 @@ def read_secret(variable: str, prompt: str, confirm: bool = False) -> str:
 @app.command()
 def serve(
     project: Project = Path("."),
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this computer only).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this computer only).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
     database: Database = None,
     trust_proxy: Annotated[

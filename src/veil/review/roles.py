@@ -70,7 +70,7 @@ def allow(*roles: Role) -> Callable[[View], View]:
             role = role_of(request.user)
             if role not in allowed:
                 raise PermissionDenied
-            request.veil_role = role  # type: ignore[attr-defined]
+            request.veil_role = role
             return view(request, *args, **kwargs)
 
         guarded.veil_roles = allowed  # type: ignore[attr-defined]

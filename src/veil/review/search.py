@@ -18,17 +18,18 @@ from veil.review.models import Testimony
 FTS_TABLE = "review_testimony_fts"
 _WORD = re.compile(r"\w+")
 
+# The SQL below is built from these constants only; a user's query is always a bound parameter.
 SQLITE_UP = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(protected_text, content='review_testimony', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    f"CREATE TRIGGER review_fts_insert AFTER INSERT ON review_testimony BEGIN "
+    f"CREATE TRIGGER review_fts_insert AFTER INSERT ON review_testimony BEGIN "  # noqa: S608
     f"INSERT INTO {FTS_TABLE}(rowid, protected_text) VALUES (new.id, new.protected_text); END",
-    f"CREATE TRIGGER review_fts_delete AFTER DELETE ON review_testimony BEGIN "
+    f"CREATE TRIGGER review_fts_delete AFTER DELETE ON review_testimony BEGIN "  # noqa: S608
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, protected_text) VALUES ('delete', old.id, old.protected_text); END",
-    f"CREATE TRIGGER review_fts_update AFTER UPDATE OF protected_text ON review_testimony BEGIN "
+    f"CREATE TRIGGER review_fts_update AFTER UPDATE OF protected_text ON review_testimony BEGIN "  # noqa: S608
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, protected_text) VALUES ('delete', old.id, old.protected_text); "
     f"INSERT INTO {FTS_TABLE}(rowid, protected_text) VALUES (new.id, new.protected_text); END",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",  # noqa: S608
 ]
 SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS review_fts_insert",
@@ -54,7 +55,7 @@ def search(testimonies: QuerySet[Testimony], query: str) -> QuerySet[Testimony]:
         return testimonies
     if connection.vendor == "postgresql":
         where = "to_tsvector('simple', protected_text) @@ plainto_tsquery('simple', %s)"
-        return testimonies.extra(where=[where], params=[" ".join(terms)])
+        return testimonies.extra(where=[where], params=[" ".join(terms)])  # noqa: S610
     match = " ".join('"' + term.replace('"', "") + '"' for term in terms)
-    where = f"review_testimony.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-    return testimonies.extra(where=[where], params=[match])
+    where = f"review_testimony.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608
+    return testimonies.extra(where=[where], params=[match])  # noqa: S610

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from veil.errors import ErrorCode, VeilError
 
 APP_FOLDER = "review"
-SECRET_FILE = "secret.key"
+SECRET_FILE = "secret.key"  # noqa: S105 - a file name, not a secret
 SQLITE_FILE = "review.sqlite3"
 SESSION_HOURS = 8
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -140,16 +140,20 @@ def django_settings(config: ServerConfig) -> dict[str, Any]:
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
         ],
-        "TEMPLATES": [{
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "APP_DIRS": True,
-            "OPTIONS": {"context_processors": [
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "veil.review.roles.role_context",
-            ]},
-        }],  # fmt: skip
+        "TEMPLATES": [
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "APP_DIRS": True,
+                "OPTIONS": {
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                        "django.contrib.messages.context_processors.messages",
+                        "veil.review.roles.role_context",
+                    ]
+                },
+            }
+        ],
         "DATABASES": {"default": database_settings(config.database, config.folder)},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
         "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},

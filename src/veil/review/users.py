@@ -30,4 +30,7 @@ def add_user(name: str, role: str, password: str) -> None:
 
 
 def list_users() -> list[tuple[str, str | None, bool]]:
-    return [(u.username, role_of(u) if u.is_active else None, u.is_active) for u in get_user_model().objects.order_by("username")]
+    return [
+        (u.username, role_of(u) if u.is_active else None, u.is_active)
+        for u in get_user_model().objects.order_by("username")
+    ]

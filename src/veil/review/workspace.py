@@ -66,12 +66,16 @@ class Workspace:
             testimony = Testimony.objects.get(pk=testimony_id)
             analysis = self.analysis(testimony)
             if analysis is not None:
-                self.save_protected(testimony, analysis, status=Status.REVIEW)
+                self.save_protected(testimony, analysis, status=str(Status.REVIEW))
         except VeilError as error:
-            Testimony.objects.filter(pk=testimony_id).update(status=Status.FAILED, error=f"[{error.code}] {error.message}")
+            Testimony.objects.filter(pk=testimony_id).update(
+                status=Status.FAILED, error=f"[{error.code}] {error.message}"
+            )
         except Exception as error:
             log.error("processing testimony %s failed: %s", testimony_id, type(error).__name__)
-            Testimony.objects.filter(pk=testimony_id).update(status=Status.FAILED, error="[internal] unexpected failure")
+            Testimony.objects.filter(pk=testimony_id).update(
+                status=Status.FAILED, error="[internal] unexpected failure"
+            )
         finally:
             close_old_connections()
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,81 +14,147 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.CharField(max_length=150)),
-                ('action', models.CharField(max_length=32)),
-                ('target', models.CharField(blank=True, max_length=200)),
-                ('previous', models.CharField(max_length=64)),
-                ('digest', models.CharField(max_length=64)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("user", models.CharField(max_length=150)),
+                ("action", models.CharField(max_length=32)),
+                ("target", models.CharField(blank=True, max_length=200)),
+                ("previous", models.CharField(max_length=64)),
+                ("digest", models.CharField(max_length=64)),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Testimony',
+            name="Testimony",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('format', models.CharField(max_length=16)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('place', models.CharField(blank=True, max_length=200)),
-                ('theme', models.CharField(blank=True, max_length=200)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('tags', models.CharField(blank=True, help_text='comma-separated', max_length=500)),
-                ('status', models.CharField(choices=[('processing', 'Processing'), ('review', 'In review'), ('approved', 'Approved'), ('failed', 'Failed')], default='processing', max_length=16)),
-                ('error', models.CharField(blank=True, max_length=300)),
-                ('protected_text', models.TextField(blank=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('approved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("format", models.CharField(max_length=16)),
+                ("language", models.CharField(blank=True, max_length=8)),
+                ("place", models.CharField(blank=True, max_length=200)),
+                ("theme", models.CharField(blank=True, max_length=200)),
+                ("date", models.DateField(blank=True, null=True)),
+                ("tags", models.CharField(blank=True, help_text="comma-separated", max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("processing", "Processing"),
+                            ("review", "In review"),
+                            ("approved", "Approved"),
+                            ("failed", "Failed"),
+                        ],
+                        default="processing",
+                        max_length=16,
+                    ),
+                ),
+                ("error", models.CharField(blank=True, max_length=300)),
+                ("protected_text", models.TextField(blank=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anchor_start', models.PositiveIntegerField()),
-                ('anchor_end', models.PositiveIntegerField()),
-                ('verdict', models.CharField(choices=[('accept', 'Accept'), ('keep', 'Reject (keep the original)'), ('pseudonym', 'Pseudonym'), ('generalize', 'Generalize'), ('redact', 'Redact')], max_length=16)),
-                ('replacement', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('testimony', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='review.testimony')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("anchor_start", models.PositiveIntegerField()),
+                ("anchor_end", models.PositiveIntegerField()),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[
+                            ("accept", "Accept"),
+                            ("keep", "Reject (keep the original)"),
+                            ("pseudonym", "Pseudonym"),
+                            ("generalize", "Generalize"),
+                            ("redact", "Redact"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("replacement", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "testimony",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="changes", to="review.testimony"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='AddedSpan',
+            name="AddedSpan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('kind', models.CharField(max_length=32)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('testimony', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='added_spans', to='review.testimony')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("kind", models.CharField(max_length=32)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "testimony",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="added_spans", to="review.testimony"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.AddIndex(
-            model_name='testimony',
-            index=models.Index(fields=['language'], name='review_test_languag_a0a932_idx'),
+            model_name="testimony",
+            index=models.Index(fields=["language"], name="review_test_languag_a0a932_idx"),
         ),
         migrations.AddIndex(
-            model_name='testimony',
-            index=models.Index(fields=['status'], name='review_test_status_618fba_idx'),
+            model_name="testimony",
+            index=models.Index(fields=["status"], name="review_test_status_618fba_idx"),
         ),
     ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from veil.review import workspace
 from veil.review.forms import FilterForm, UploadForm, supported_extensions
-from veil.review.models import Status, Testimony
+from veil.review.models import Testimony
 from veil.review.roles import EDITORS, EVERYONE, allow
 from veil.review.search import search
 from veil.review.views.common import audit

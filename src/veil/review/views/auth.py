@@ -33,7 +33,9 @@ class LimitedAuthenticationForm(AuthenticationForm):
 @public
 def login(request: HttpRequest) -> HttpResponse:
     view = auth_views.LoginView.as_view(
-        template_name="review/login.html", authentication_form=LimitedAuthenticationForm, redirect_authenticated_user=True
+        template_name="review/login.html",
+        authentication_form=LimitedAuthenticationForm,
+        redirect_authenticated_user=True,
     )
     response: HttpResponse = view(request)
     return response

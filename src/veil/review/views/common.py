@@ -27,7 +27,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return error_page(request, 403, "Not allowed", "Your role does not allow this, or the form expired; reload the page.")
+    return error_page(
+        request, 403, "Not allowed", "Your role does not allow this, or the form expired; reload the page."
+    )
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

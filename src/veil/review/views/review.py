@@ -55,8 +55,8 @@ def review_context(request: HttpRequest, testimony: Testimony, selected: str = "
 def _review_response(request: HttpRequest, testimony: Testimony, selected: str = "") -> HttpResponse:
     context = review_context(request, testimony, selected)
     if context is None:
-        return error_page(request, 409, "Original not available",
-                          "The project does not hold this document's original any more, so it cannot be reviewed.")  # fmt: skip
+        message = "The project does not hold this document's original any more, so it cannot be reviewed."
+        return error_page(request, 409, "Original not available", message)
     template = "review/_review.html" if request.headers.get("HX-Request") else "review/review.html"
     return render(request, template, context)
 
@@ -107,8 +107,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return error_page(request, 400, "Bad request", "That decision is not valid.")
     anchor = form.anchor_span()
+    data = form.cleaned_data
     Change.objects.create(testimony=testimony, anchor_start=anchor[0], anchor_end=anchor[1], user=request.user,
-                          verdict=form.cleaned_data["verdict"], replacement=form.cleaned_data["replacement"])  # fmt: skip
+                          verdict=data["verdict"], replacement=data["replacement"])  # fmt: skip
     audit(request, "decision", testimony, f"{form.cleaned_data['verdict']} at {anchor[0]}-{anchor[1]}")
     _unapprove(testimony)
     return _saved(request, testimony, form.cleaned_data["anchor"])
@@ -120,7 +121,9 @@ def missed(request: HttpRequest, pk: int) -> HttpResponse:
     testimony = _reviewable(pk)
     form = MissedForm(request.POST)
     if not form.is_valid():
-        return error_page(request, 400, "Bad request", "Select the missed words in the text first (1 to 200 characters).")
+        return error_page(
+            request, 400, "Bad request", "Select the missed words in the text first (1 to 200 characters)."
+        )
     start, end, kind = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["kind"]
     AddedSpan.objects.create(testimony=testimony, start=start, end=end, kind=kind, user=request.user)
     audit(request, "add-span", testimony, f"{kind} at {start}-{end}")
