@@ -40,7 +40,11 @@ def _create_database(base: str) -> str:
     import psycopg
 
     name = f"veil_test_{os.getpid()}_{secrets.token_hex(3)}"
-    with psycopg.connect(base, autocommit=True) as connection:
+    try:
+        connection = psycopg.connect(base, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"{DATABASE_VARIABLE} is set but PostgreSQL cannot be reached ({type(error).__name__})")
+    with connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     parts = urlsplit(base)
     return urlunsplit(parts._replace(path="/" + name))

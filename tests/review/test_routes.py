@@ -62,6 +62,7 @@ def test_anonymous_requests_get_nothing(routes, client_as, method: str, htmx: bo
         response = getattr(client, method)(_url(route), headers=headers)
         assert response.status_code in ANONYMOUS_OK, f"{method.upper()} /{route}: {response.status_code}"
         if response.status_code == 302:
+            assert not htmx, f"/{route}: an HTMX call must get 401, not a redirect swapped into the page"
             assert response["Location"].startswith("/login/"), f"/{route} redirects elsewhere"
         assert b"<textarea" not in response.content
         assert b'class="text"' not in response.content

@@ -89,7 +89,7 @@ def test_a_failing_view_gives_the_500_page_and_a_one_line_log(review_app) -> Non
     from django.test import Client
 
     from veil.review import workspace
-    from veil.review.middleware import NoDetails
+    from veil.review.logs import NoDetails
     from veil.review.models import Testimony
 
     pk = Testimony.objects.create(title="t", format="txt", status="review").pk

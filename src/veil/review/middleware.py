@@ -4,16 +4,20 @@
 files only, so an injected ``<script>`` cannot run) and marks the session and CSRF cookies ``Secure``
 whenever the request came over TLS, directly or through a trusted proxy (``--trust-proxy``), so the same
 server works on a laptop over plain HTTP on 127.0.0.1 and behind a newsroom's HTTPS proxy.
-:class:`NoDetails` strips tracebacks from log records: a traceback can quote document text.
+:class:`LoginRequired` is Django's login-required middleware (defence in depth behind each view's
+declared roles) answering HTMX and API calls with 401 instead of a redirect.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse
+
+from veil.review.roles import refuse_anonymous
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -39,11 +43,8 @@ class SecureHeaders:
         return response
 
 
-class NoDetails(logging.Filter):
-    """Keep the one-line message of a log record and drop its traceback."""
+class LoginRequired(LoginRequiredMiddleware):
+    """Anonymous requests to any view not marked public: a redirect to login, or 401 for HTMX and the API."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.exc_info = None
-        record.exc_text = None
-        record.stack_info = None
-        return True
+    def handle_no_permission(self, request: HttpRequest, view_func: Any) -> HttpResponse:
+        return refuse_anonymous(request)

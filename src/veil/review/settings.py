@@ -81,7 +81,7 @@ def _logging() -> dict[str, Any]:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"no_details": {"()": "veil.review.middleware.NoDetails"}},
+        "filters": {"no_details": {"()": "veil.review.logs.NoDetails"}},
         "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_details"]}},
         "loggers": {
             "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
@@ -136,7 +136,7 @@ def django_settings(config: ServerConfig) -> dict[str, Any]:
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",
-            "django.contrib.auth.middleware.LoginRequiredMiddleware",
+            "veil.review.middleware.LoginRequired",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
         ],
