@@ -71,6 +71,14 @@ def _upload(page, path: Path, title: str, place: str, date: str, tags: str) -> N
     page.get_by_text(f"{title} is being processed.").wait_for()
 
 
+def _accessible(page) -> None:  # type: ignore[no-untyped-def]
+    """axe-core finds no accessibility violation on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def _select_text(page, pane: str, words: str) -> None:  # type: ignore[no-untyped-def]
     """Select the first plain occurrence of ``words`` in a pane, as a mouse would."""
     page.evaluate(
@@ -121,6 +129,7 @@ def test_review_in_a_real_browser(live_server: str, tmp_path: Path) -> None:
             for title in ("A mother from the Urals", "Мария, Ереван"):
                 page.get_by_role("link", name=f"Review {title}").wait_for(timeout=SLOW)
             page.screenshot(path=str(DOCS / "archive.png"))
+            _accessible(page)
             _review_russian(page)
             _review_english(page, tmp_path)
         finally:
@@ -130,6 +139,7 @@ def test_review_in_a_real_browser(live_server: str, tmp_path: Path) -> None:
 def _sign_in(page, base: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(base + "/")
     assert "/login/" in page.url
+    _accessible(page)
     page.fill("#id_username", "editor")
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -156,6 +166,7 @@ def _review_russian(page) -> None:  # type: ignore[no-untyped-def]
     person.locator(".select").click()
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(DOCS / "review-screen.png"))
+    _accessible(page)
     # reject a false positive: the answer label "ОТВЕТ" is not an organisation
     label = page.locator("#cards .entity", has_text="ОТВЕТ").first
     if label.count():

@@ -44,6 +44,8 @@ class Workspace:
         self.pipeline = Pipeline(project.settings, project.memory)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-worker")
         self._lock = threading.RLock()
+        # Models are not shared between threads: detection runs under this lock, whichever thread runs it.
+        self._models = threading.Lock()
         self._detected: dict[int, Detected] = {}
         self._progress: dict[int, Progress] = {}
 
@@ -89,7 +91,8 @@ class Workspace:
         def advance(characters: int) -> None:
             progress.done += characters
 
-        detections, languages = self.pipeline.detect(document, progress=advance)
+        with self._models:
+            detections, languages = self.pipeline.detect(document, progress=advance)
         detected = Detected(document, detections, languages)
         with self._lock:
             self._detected[testimony_id] = detected

@@ -42,7 +42,7 @@ def filtered(form: FilterForm) -> QuerySet[Testimony]:
 @allow(*EVERYONE)
 @require_GET
 def archive(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(request.GET or None)
+    form = FilterForm(request.GET or None, auto_id="filter_%s")
     testimonies = filtered(form)[:200]
     context: dict[str, Any] = {"filters": form, "testimonies": testimonies, "upload": UploadForm(),
                                "extensions": supported_extensions(), "searched": bool(request.GET)}  # fmt: skip
@@ -78,7 +78,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     testimony = get_object_or_404(Testimony, pk=pk)
     context = {"t": testimony, "progress": workspace.current().progress(pk)}
-    return render(request, "review/_status.html", context)
+    return render(request, "review/_row.html", context)
 
 
 @allow(*EDITORS)
