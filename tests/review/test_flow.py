@@ -156,7 +156,7 @@ def test_export_needs_approval_then_gives_the_protected_document_and_page(client
     assert all(s not in body for s in RU_SECRETS)
     page = client.get(f"/testimonies/{pk}/export/page/").content.decode()
     assert '<html lang="ru">' in page
-    assert "Имена и некоторые подробности изменены" in page
+    assert "Имена и некоторые детали в этом интервью изменены" in page
     assert all(s not in page for s in RU_SECRETS)
     assert "<script" not in page
     actions = list(AuditEvent.objects.order_by("-id").values_list("action", flat=True)[:3])

@@ -1,46 +1,34 @@
-"""The published page of an approved testimony.
+"""The published page of an approved testimony, made by ``veil publish``'s renderer.
 
-``veil publish`` (``veil.publishing``, being built with the document formats) will make the full article
-page; until it lands, the app renders a plain, accessible, self-contained page from the protected text:
-a skip link, the headline, a standfirst from the catalogue, one paragraph per block, question and answer
-turns set apart, and a note that names and details were changed.
+The page's headline, standfirst and date come from the archive's catalogue fields; the body is the
+protected running text (for structured formats, the published parts only, as ``veil publish`` takes
+them). The page is self-contained: no scripts, nothing fetched.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import itertools
 
-from django.template.loader import render_to_string
-
+from veil.pipeline import Analysis
+from veil.publishing import Story, render_page
+from veil.publishing.publish import PUBLISHED_ROLES
+from veil.reading import apply_edits
 from veil.review.models import Testimony
 
-_QUESTION = re.compile(r"^(Q|Question|Interviewer|ВОПРОС|Вопрос|В)\s*[:.—-]\s*", re.UNICODE)
-_ANSWER = re.compile(r"^(A|Answer|ОТВЕТ|Ответ|О)\s*[:.—-]\s*", re.UNICODE)
+
+def protected_running_text(analysis: Analysis) -> str:
+    """The protected text as ``veil publish`` reads a protected file (see ``publishable_text``)."""
+    edits = analysis.edits()
+    units = list(analysis.document.units())
+    texts = [(unit, apply_edits(unit.text, unit.start, edits)) for unit in units]
+    if all(a.end == b.start for a, b in itertools.pairwise(units)):
+        return "".join(text for _, text in texts)
+    return "\n\n".join(text for unit, text in texts if unit.role in PUBLISHED_ROLES)
 
 
-@dataclass(frozen=True)
-class Block:
-    text: str
-    turn: str = ""
-
-
-def blocks(text: str) -> list[Block]:
-    """Paragraphs of the protected text, with question/answer turns recognised by their labels."""
-    result = []
-    for paragraph in (p.strip() for p in re.split(r"\n\s*\n", text)):
-        if not paragraph:
-            continue
-        for pattern, turn in ((_QUESTION, "question"), (_ANSWER, "answer")):
-            if pattern.match(paragraph):
-                result.append(Block(pattern.sub("", paragraph, count=1), turn))
-                break
-        else:
-            result.append(Block(paragraph))
-    return result
-
-
-def published_page(testimony: Testimony, protected_text: str) -> str:
-    """A self-contained HTML page of the protected text (no scripts, no external resources)."""
-    context = {"t": testimony, "blocks": blocks(protected_text), "lang": testimony.language or "en"}
-    return render_to_string("review/published.html", context)
+def published_page(testimony: Testimony, analysis: Analysis) -> str:
+    """The page for ``testimony`` (catalogue fields around its protected text)."""
+    standfirst = " · ".join(part for part in (testimony.theme, testimony.place) if part)
+    story = Story(title=testimony.title, standfirst=standfirst, lang=testimony.language or analysis.lang,
+                  date=testimony.date.isoformat() if testimony.date else "")  # fmt: skip
+    return render_page(story, protected_running_text(analysis), analysis.document.path.parent)

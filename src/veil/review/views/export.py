@@ -42,7 +42,7 @@ def export(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         return error_page(request, 409, "Original not available", "The project no longer holds this original.")
     audit(request, f"export-{what}", testimony)
     if what == "page":
-        page = published_page(testimony, testimony.protected_text)
+        page = published_page(testimony, analysis)
         return _download(page.encode("utf-8"), f"testimony-{pk}.html", "text/html; charset=utf-8")
     out = io.BytesIO()
     current.pipeline.render(analysis, out)
