@@ -3,8 +3,8 @@
 An editor signs in, uploads the English and the Russian example interviews, watches them process, reviews
 (selects an entity with the keyboard, accepts, rejects a false positive, changes a replacement, marks a
 missed name and sees every mention of it change), approves and exports. Screenshots of the review screen
-go to ``docs/``. The English name detectors are switched off for this server, so that the speaker's son
-is a name the pipeline "missed" and the reviewer must catch.
+go to ``docs/``. The detectors of names in English text are switched off for this server, so that the
+speaker's son is a name the pipeline "missed" and the reviewer must catch.
 
 Skipped, with the reason shown, where Playwright or Chromium is not installed (a failure in CI, which sets
 ``VEIL_REQUIRE_BROWSER=1``; see ``tests/browser.py``).
@@ -37,7 +37,9 @@ def live_server(review_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from veil.review.project import TransientProject
 
     previous = workspace.current()
-    settings = Settings(seed=7, disable=("en.names", "en.ner"))
+    # Every detector that finds names in English text is off (the Russian model stays, for the Russian
+    # interview), so the son's name is a miss the reviewer must catch.
+    settings = Settings(seed=7, disable=("en.names", "en.ner", "ru.names", "transcript.speakers"))
     workspace.install(workspace.Workspace(TransientProject(review_app.project, settings)))
     server = waitress.server.create_server(get_wsgi_application(), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -140,28 +142,26 @@ def _review_russian(page) -> None:  # type: ignore[no-untyped-def]
     page.locator('[data-pane="original"]').wait_for()
     assert "Громов" in page.inner_text('[data-pane="original"]')
     assert "Громов" not in _protected(page)
-    # j selects the first entity: every mention of it, in both panes, is highlighted together
+    # j selects the first entity (all its mentions, in both panes), a accepts it
     page.keyboard.press("j")
-    first = page.locator("#cards .entity.current")
-    entity = first.get_attribute("data-entity")
-    mentions = page.locator(f'.m[data-entity="{entity}"]').count()
-    assert mentions >= 2
-    assert page.locator(".m.selected").count() == mentions
-    page.keyboard.press("a")  # accept
-    page.locator(f"#card-{entity}.reviewed").wait_for()
-    # a person with several mentions, shown selected, for the screenshot
+    first = page.locator("#cards .entity.current").get_attribute("data-entity")
+    assert page.locator(".m.selected").count() == page.locator(f'.m[data-entity="{first}"]').count() >= 2
+    page.keyboard.press("a")
+    page.locator(f"#card-{first}.reviewed").wait_for()
+    # r rejects: the city where the interview was recorded is public, so the editor keeps it
+    page.locator("#cards .entity", has_text="Ереване").first.locator(".select").click()
+    before = _protected(page)
+    assert "Ереване" not in before
+    page.keyboard.press("r")
+    assert "Ереване" in _wait_swap(page, before)
+    # the husband: every mention of him, in every form, is selected together
     person = page.locator("#cards .entity.k-direct", has_text="Громов").first
     person.locator(".select").click()
+    husband = person.get_attribute("data-entity")
+    assert page.locator(".m.selected").count() == page.locator(f'.m[data-entity="{husband}"]').count() >= 10
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(DOCS / "review-screen.png"))
     _accessible(page)
-    # reject a false positive: the answer label "ОТВЕТ" is not an organisation
-    label = page.locator("#cards .entity", has_text="ОТВЕТ").first
-    if label.count():
-        label.locator(".select").click()
-        before = _protected(page)
-        page.keyboard.press("r")
-        assert "ОТВЕТ:" in _wait_swap(page, before)
     # change a replacement: the phone number becomes a phrase the editor chose
     phone = page.locator("#cards .entity", has_text="+7 (903)").first
     phone.locator("input[name=replacement]").fill("[телефон скрыт]")
