@@ -222,5 +222,5 @@ def test_delete_removes_the_testimony_and_its_original(client_as, review_app) ->
     assert client_as("reviewer").post(f"/testimonies/{pk}/delete/").status_code == 403
     assert client.post(f"/testimonies/{pk}/delete/").status_code == 302
     assert not Testimony.objects.filter(pk=pk).exists()
-    assert workspace.current().project.open_original(str(pk)) is None
+    assert workspace.current().project.open_original(str(pk), None, "editor") is None
     assert AuditEvent.objects.order_by("-id").first().action == "delete"

@@ -37,6 +37,8 @@ class Testimony(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROCESSING)
     error = models.CharField(max_length=300, blank=True)
     protected_text = models.TextField(blank=True)
+    # The same document's id in the project vault (None until recorded, or without a vault).
+    vault_document = models.PositiveIntegerField(null=True, blank=True, unique=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     approved_at = models.DateTimeField(null=True, blank=True)

@@ -1,18 +1,20 @@
 """The seam between the review app and the project's vault.
 
-The app needs five things from a project: its settings, its :class:`~veil.deciding.EntityMemory` (so a
-person keeps one pseudonym across the CLI and the app), a place for each original document that only the
-passphrase opens, a way to open an original again as a :class:`~veil.reading.Document`, and the audit log.
-:class:`ReviewProject` is that contract, one line a method.
+The app needs a few things from a project: its settings and :class:`~veil.deciding.EntityMemory` (so a
+person keeps one pseudonym across the CLI and the app), a place for each original that only the
+passphrase opens, the documents the project already holds (protected from the command line, say), and
+the audit log. :class:`ReviewProject` is that contract, one line a method. Keys are the app's testimony
+ids; ``document`` is the project's own id for the same document, once it has one.
 
-Until the vault (``veil.vault``) lands, :class:`TransientProject` stands in for it: originals live only in
-memory (anonymous in-memory files, never written to disk), so they are gone when the server stops, and
-audit events go to the app's own hash-chained table. :func:`open_project` is the one place to switch to the
-vault: it unlocks the vault with the passphrase and adapts it to this contract.
+Two implementations: :class:`~veil.review.vaulted.VaultProject` adapts the project vault
+(``veil.vault``), and :class:`TransientProject` stands in for it where the vault is not installed:
+originals live only in memory (anonymous in-memory files, never written to disk) and are gone when the
+server stops. :func:`open_project` picks the vault whenever it is there.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 from dataclasses import dataclass, field
@@ -22,9 +24,20 @@ from typing import Protocol
 from veil.config import Settings, load_settings
 from veil.deciding import EntityMemory, InMemory
 from veil.errors import ErrorCode, VeilError
+from veil.pipeline import Analysis
 from veil.reading import Document, format_for
 
 SETTINGS_FILE = "veil.toml"
+
+
+@dataclass(frozen=True)
+class ProjectDocument:
+    """A document the project holds, as the archive lists it (no real identifier)."""
+
+    id: int
+    format: str
+    language: str
+    protected: Path | None
 
 
 class ReviewProject(Protocol):
@@ -34,18 +47,26 @@ class ReviewProject(Protocol):
     memory: EntityMemory
 
     def keep_original(self, key: str, name: str, data: bytes) -> None:
-        """Store an uploaded original under ``key`` (sealed)."""
+        """Hold an uploaded original (in memory) until it is recorded."""
         ...
 
-    def open_original(self, key: str) -> Document | None:
-        """The original as a document, or None when the project does not hold it."""
+    def record(self, key: str, analysis: Analysis, actor: str, replaces: int | None = None) -> int | None:
+        """Seal the original and its protected version (instead of ``replaces``); the project's document id."""
         ...
 
-    def forget(self, key: str) -> None:
+    def open_original(self, key: str, document: int | None, actor: str) -> Document | None:
+        """The original as a document (audited when it comes out of the vault), or None."""
+        ...
+
+    def forget(self, key: str, document: int | None, actor: str) -> None:
         """Delete the original and everything the project keeps about it."""
         ...
 
-    def audit(self, user: str, action: str, target: str) -> None:
+    def documents(self) -> list[ProjectDocument]:
+        """Every document the project holds (the archive adds those it does not know yet)."""
+        ...
+
+    def audit(self, user: str, action: str, target: str, document: int | None = None) -> None:
         """Append one event to the project's audit log (no sensitive value in any field)."""
         ...
 
@@ -60,19 +81,16 @@ class _Held:
         return Path(f"/proc/self/fd/{self.descriptor}")
 
 
-@dataclass
-class TransientProject:
-    """A stand-in for the vault that keeps originals in memory only, for as long as the server runs."""
+class Staging:
+    """Originals held in anonymous in-memory files (Linux ``memfd``): a path for the readers, no disk."""
 
-    folder: Path
-    settings: Settings = field(default_factory=Settings)
-    memory: EntityMemory = field(default_factory=InMemory)
-    _held: dict[str, _Held] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self) -> None:
+        self._held: dict[str, _Held] = {}
+        self._lock = threading.Lock()
 
-    def keep_original(self, key: str, name: str, data: bytes) -> None:
+    def keep(self, key: str, name: str, data: bytes) -> None:
         if not hasattr(os, "memfd_create"):
-            raise VeilError(ErrorCode.INTERNAL, "keeping originals in memory needs Linux until the vault is in place")
+            raise VeilError(ErrorCode.INTERNAL, "keeping originals in memory needs Linux")
         descriptor = os.memfd_create(f"veil-{key}", os.MFD_CLOEXEC)
         os.write(descriptor, data)
         with self._lock:
@@ -81,37 +99,71 @@ class TransientProject:
         if old:
             os.close(old.descriptor)
 
-    def open_original(self, key: str) -> Document | None:
+    def path(self, key: str) -> tuple[str, Path] | None:
+        """The original's file name and a path that reads it, if held."""
         with self._lock:
             held = self._held.get(key)
-        if held is None:
-            return None
-        return format_for(Path(held.name)).read(held.path)
+        return (held.name, held.path) if held else None
 
-    def forget(self, key: str) -> None:
+    def open(self, key: str) -> Document | None:
+        found = self.path(key)
+        return format_for(Path(found[0])).read(found[1]) if found else None
+
+    def drop(self, key: str) -> None:
         with self._lock:
             held = self._held.pop(key, None)
         if held:
             os.close(held.descriptor)
 
-    def audit(self, user: str, action: str, target: str) -> None:
-        from veil.review.models import append_audit
 
-        append_audit(user, action, target)
+@dataclass
+class TransientProject:
+    """A stand-in for the vault that keeps originals in memory only, for as long as the server runs."""
+
+    folder: Path
+    settings: Settings = field(default_factory=Settings)
+    memory: EntityMemory = field(default_factory=InMemory)
+    staging: Staging = field(default_factory=Staging)
+
+    def keep_original(self, key: str, name: str, data: bytes) -> None:
+        self.staging.keep(key, name, data)
+
+    def record(self, key: str, analysis: Analysis, actor: str, replaces: int | None = None) -> int | None:
+        return None
+
+    def open_original(self, key: str, document: int | None, actor: str) -> Document | None:
+        return self.staging.open(key)
+
+    def forget(self, key: str, document: int | None, actor: str) -> None:
+        self.staging.drop(key)
+
+    def documents(self) -> list[ProjectDocument]:
+        return []
+
+    def audit(self, user: str, action: str, target: str, document: int | None = None) -> None:
+        """The app's own audit trail holds every event already; there is no vault log to add to."""
 
 
 def project_settings(folder: Path) -> Settings:
-    """The project's ``veil.toml`` (the same file the CLI reads with ``--config``), or the defaults."""
+    """The project's ``veil.toml`` (the same file the CLI reads), or the defaults."""
     path = folder / SETTINGS_FILE
     return load_settings(path) if path.is_file() else Settings()
 
 
 def open_project(folder: Path, passphrase: str) -> ReviewProject:
-    """Open the project in ``folder`` with its vault passphrase.
+    """Open the project in ``folder`` with its vault passphrase (handed to the vault, not kept).
 
-    The passphrase is handed to the vault and not kept. Until the vault exists the stand-in needs none.
+    Where the vault is installed the folder must be a project (``veil init``); elsewhere the in-memory
+    stand-in serves any folder.
     """
+    try:
+        vault = importlib.import_module("veil.vault")
+    except ModuleNotFoundError:
+        vault = None
+    if vault is not None:
+        from veil.review.vaulted import VaultProject
+
+        return VaultProject(vault.Project.open(folder, passphrase, lock_timeout=5.0, actor="veil serve"))
     if not folder.is_dir():
         raise VeilError(ErrorCode.PROJECT_NOT_FOUND, f"{folder}: no such project folder")
-    del passphrase
     return TransientProject(folder, project_settings(folder))

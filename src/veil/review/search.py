@@ -4,6 +4,10 @@ SQLite uses an FTS5 index kept in step with the testimony table by triggers; Pos
 on ``to_tsvector('simple', protected_text)``. Both use the language-neutral ``simple`` tokenisation, so
 Russian and English documents are searched the same way (every word must appear). The index is created
 by migration ``0002_fulltext`` for whichever database the app runs on.
+
+On SQLite, a later migration that alters ``review_testimony`` makes Django rebuild the table, which drops
+the triggers: such a migration must run :data:`SQLITE_DOWN` before and :data:`SQLITE_UP` after (the
+migration test searches after migrating, so it fails if this is forgotten).
 """
 
 from __future__ import annotations

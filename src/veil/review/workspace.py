@@ -18,10 +18,10 @@ from django.db import close_old_connections
 
 from veil.errors import VeilError
 from veil.pipeline import Analysis, Pipeline
-from veil.reading import Document
+from veil.reading import format_for
 from veil.review.decisions import Detected, Missed, Verdict, protected_text, rebuild
 from veil.review.models import Status, Testimony
-from veil.review.project import ReviewProject
+from veil.review.project import ProjectDocument, ReviewProject
 
 log = logging.getLogger("veil.review")
 
@@ -51,23 +51,24 @@ class Workspace:
 
     # -- processing -----------------------------------------------------------------------------------
 
-    def submit(self, testimony_id: int, name: str, data: bytes) -> Future[None]:
-        """Keep the original in the project and process it in the background."""
+    def submit(self, testimony_id: int, name: str, data: bytes, actor: str) -> Future[None]:
+        """Hold the original and process it in the background; the project then seals it."""
         self.project.keep_original(str(testimony_id), name, data)
         with self._lock:
             self._progress[testimony_id] = Progress()
-        return self._worker.submit(self._process, testimony_id)
+        return self._worker.submit(self._process, testimony_id, actor)
 
     def progress(self, testimony_id: int) -> Progress:
         with self._lock:
             return self._progress.get(testimony_id, Progress())
 
-    def _process(self, testimony_id: int) -> None:
+    def _process(self, testimony_id: int, actor: str) -> None:
         try:
-            self._detect(testimony_id)
+            self._detect(testimony_id, None, actor)
             testimony = Testimony.objects.get(pk=testimony_id)
-            analysis = self.analysis(testimony)
+            analysis = self.analysis(testimony, actor)
             if analysis is not None:
+                self.record(testimony, analysis, actor)
                 self.save_protected(testimony, analysis, status=str(Status.REVIEW))
         except VeilError as error:
             Testimony.objects.filter(pk=testimony_id).update(
@@ -81,8 +82,8 @@ class Workspace:
         finally:
             close_old_connections()
 
-    def _detect(self, testimony_id: int) -> Detected | None:
-        document = self.project.open_original(str(testimony_id))
+    def _detect(self, testimony_id: int, document_id: int | None, actor: str) -> Detected | None:
+        document = self.project.open_original(str(testimony_id), document_id, actor)
         if document is None:
             return None
         progress = self.progress(testimony_id)
@@ -100,22 +101,24 @@ class Workspace:
 
     # -- review ---------------------------------------------------------------------------------------
 
-    def analysis(self, testimony: Testimony) -> Analysis | None:
+    def analysis(self, testimony: Testimony, actor: str) -> Analysis | None:
         """The testimony's analysis with every reviewer decision applied; None without the original."""
         with self._lock:
             detected = self._detected.get(int(testimony.pk))
         if detected is None:
-            detected = self._detect(int(testimony.pk))
+            detected = self._detect(int(testimony.pk), testimony.vault_document, actor)
             if detected is None:
                 return None
         missed = [Missed(a.start, a.end, a.kind) for a in testimony.added_spans.all()]
         verdicts = [Verdict((c.anchor_start, c.anchor_end), c.verdict, c.replacement) for c in testimony.changes.all()]
         return rebuild(self.pipeline, detected, missed, verdicts)
 
-    def original(self, testimony_id: int) -> Document | None:
-        with self._lock:
-            detected = self._detected.get(testimony_id)
-        return detected.document if detected else self.project.open_original(str(testimony_id))
+    def record(self, testimony: Testimony, analysis: Analysis, actor: str) -> None:
+        """Seal the original and this protected version in the project (again after approval)."""
+        document = self.project.record(str(testimony.pk), analysis, actor, testimony.vault_document)
+        if document is not None:
+            testimony.vault_document = document
+            testimony.save(update_fields=["vault_document", "updated_at"])
 
     def save_protected(self, testimony: Testimony, analysis: Analysis, status: str | None = None) -> None:
         """Store the protected text (what the archive searches) after a change."""
@@ -127,14 +130,43 @@ class Workspace:
             fields.append("status")
         testimony.save(update_fields=fields)
 
-    def forget(self, testimony_id: int) -> None:
+    def forget(self, testimony: Testimony, actor: str) -> None:
+        key = int(testimony.pk)
         with self._lock:
-            self._detected.pop(testimony_id, None)
-            self._progress.pop(testimony_id, None)
-        self.project.forget(str(testimony_id))
+            self._detected.pop(key, None)
+            self._progress.pop(key, None)
+        self.project.forget(str(key), testimony.vault_document, actor)
+
+    def sync(self) -> int:
+        """Add to the archive the project's documents it does not list yet (protected from the CLI, say)."""
+        known = set(Testimony.objects.exclude(vault_document=None).values_list("vault_document", flat=True))
+        added = 0
+        for document in self.project.documents():
+            if document.id not in known:
+                Testimony.objects.create(
+                    title=f"Project document {document.id}",
+                    format=document.format,
+                    language=document.language,
+                    status=Status.REVIEW,
+                    vault_document=document.id,
+                    protected_text=read_protected(document),
+                )
+                added += 1
+        return added
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)
+
+
+def read_protected(document: ProjectDocument) -> str:
+    """The text of a document's protected output, where it still exists (for full-text search)."""
+    path = document.protected
+    if path is None or not path.is_file():
+        return ""
+    try:
+        return format_for(path).read(path).text()
+    except VeilError:
+        return ""
 
 
 _current: Workspace | None = None

@@ -16,7 +16,7 @@ from veil.review.forms import FilterForm, UploadForm, supported_extensions
 from veil.review.models import Testimony
 from veil.review.roles import EDITORS, EVERYONE, allow
 from veil.review.search import search
-from veil.review.views.common import audit
+from veil.review.views.common import actor, audit
 
 
 def filtered(form: FilterForm) -> QuerySet[Testimony]:
@@ -42,6 +42,7 @@ def filtered(form: FilterForm) -> QuerySet[Testimony]:
 @allow(*EVERYONE)
 @require_GET
 def archive(request: HttpRequest) -> HttpResponse:
+    workspace.current().sync()
     form = FilterForm(request.GET or None, auto_id="filter_%s")
     testimonies = filtered(form)[:200]
     context: dict[str, Any] = {"filters": form, "testimonies": testimonies, "upload": UploadForm(),
@@ -67,7 +68,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if not testimony.title:
         testimony.title = f"Testimony {testimony.pk}"
         testimony.save(update_fields=["title"])
-    workspace.current().submit(int(testimony.pk), upload.name, upload.read())
+    workspace.current().submit(int(testimony.pk), upload.name, upload.read(), actor(request))
     audit(request, "upload", testimony)
     messages.success(request, f"{testimony.title} is being processed.")
     return redirect("archive")
@@ -87,7 +88,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     testimony = get_object_or_404(Testimony, pk=pk)
     title = testimony.title
     audit(request, "delete", testimony)
-    workspace.current().forget(pk)
+    workspace.current().forget(testimony, actor(request))
     testimony.delete()
     messages.success(request, f"{title} was deleted, with its original.")
     return redirect("archive")

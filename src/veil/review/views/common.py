@@ -6,14 +6,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veil.review import workspace
-from veil.review.models import Testimony
+from veil.review.models import Testimony, append_audit
 from veil.review.roles import refuse_anonymous
 
 
 def audit(request: HttpRequest, action: str, testimony: Testimony, detail: str = "") -> None:
     """One audit event: the user, the action and the testimony id (plus an entity anchor, never text)."""
     target = f"testimony:{testimony.pk}" + (f" {detail}" if detail else "")
-    workspace.current().project.audit(request.user.get_username(), action, target)
+    user = actor(request)
+    append_audit(user, action, target)
+    workspace.current().project.audit(user, action, target, testimony.vault_document)
+
+
+def actor(request: HttpRequest) -> str:
+    """The signed-in user's name, as audit entries record it."""
+    return str(request.user.get_username())
 
 
 def error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:

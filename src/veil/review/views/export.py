@@ -16,7 +16,7 @@ from veil.review import workspace
 from veil.review.models import Status, Testimony
 from veil.review.publish import published_page
 from veil.review.roles import EDITORS, allow
-from veil.review.views.common import audit, error_page
+from veil.review.views.common import actor, audit, error_page
 
 CONTENT_TYPES = {"txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-8",
                  "html": "text/html; charset=utf-8", "srt": "application/x-subrip", "vtt": "text/vtt"}  # fmt: skip
@@ -37,7 +37,7 @@ def export(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     if testimony.status != Status.APPROVED:
         return error_page(request, 409, "Not approved yet", "Approve the testimony before exporting it.")
     current = workspace.current()
-    analysis = current.analysis(testimony)
+    analysis = current.analysis(testimony, actor(request))
     if analysis is None:
         return error_page(request, 409, "Original not available", "The project no longer holds this original.")
     audit(request, f"export-{what}", testimony)

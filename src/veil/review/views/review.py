@@ -21,7 +21,7 @@ from veil.review.decisions import MISSED_KINDS, entity_at
 from veil.review.forms import CatalogueForm, DecideForm, MissedForm
 from veil.review.models import AddedSpan, Change, Status, Testimony
 from veil.review.roles import EDITORS, EVERYONE, allow
-from veil.review.views.common import audit, error_page
+from veil.review.views.common import actor, audit, error_page
 
 SHOWN = "veil-originals-shown"
 
@@ -32,7 +32,7 @@ def showing_original(request: HttpRequest, testimony: Testimony) -> bool:
 
 def review_context(request: HttpRequest, testimony: Testimony, selected: str = "") -> dict[str, Any] | None:
     """Everything the review area shows; None when the project no longer holds the original."""
-    analysis = workspace.current().analysis(testimony)
+    analysis = workspace.current().analysis(testimony, actor(request))
     if analysis is None:
         return None
     text = analysis.document.text()
@@ -91,7 +91,7 @@ def show_original(request: HttpRequest, pk: int) -> HttpResponse:
 def _saved(request: HttpRequest, testimony: Testimony, selected: str) -> HttpResponse:
     """After a change: store the new protected text, and show the review area again."""
     current = workspace.current()
-    analysis = current.analysis(testimony)
+    analysis = current.analysis(testimony, actor(request))
     if analysis is not None:
         current.save_protected(testimony, analysis)
     if not request.headers.get("HX-Request"):
@@ -128,7 +128,7 @@ def missed(request: HttpRequest, pk: int) -> HttpResponse:
     AddedSpan.objects.create(testimony=testimony, start=start, end=end, kind=kind, user=request.user)
     audit(request, "add-span", testimony, f"{kind} at {start}-{end}")
     _unapprove(testimony)
-    analysis = workspace.current().analysis(testimony)
+    analysis = workspace.current().analysis(testimony, actor(request))
     entity = entity_at(analysis.entities, (start, end)) if analysis else None
     return _saved(request, testimony, screen.anchor_key(entity) if entity else "")
 
@@ -145,6 +145,12 @@ def _unapprove(testimony: Testimony) -> None:
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     testimony = _reviewable(pk)
+    current = workspace.current()
+    analysis = current.analysis(testimony, actor(request))
+    if analysis is None:
+        return error_page(request, 409, "Original not available", "The project no longer holds this original.")
+    current.save_protected(testimony, analysis)
+    current.record(testimony, analysis, actor(request))  # the approved version, sealed in the project
     testimony.status = Status.APPROVED
     testimony.approved_by = request.user
     testimony.approved_at = timezone.now()
