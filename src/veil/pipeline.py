@@ -97,12 +97,6 @@ class Assessor(abc.ABC):
 ASSESSORS = Registry[Assessor]("assessor")
 
 
-def assess(analysis: Analysis) -> None:
-    """Run every registered assessor on ``analysis`` (again, after a reviewer changed a decision)."""
-    for name in ASSESSORS.names():
-        analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
-
-
 @dataclass(frozen=True)
 class ProtectedText:
     """The result of protecting a string: the new text and the analysis behind it."""
@@ -181,20 +175,18 @@ class Pipeline:
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
         detections, languages = self.detect(document, lang, progress)
-        return self.conclude(document, detections, languages, lang)
+        return self.finish(document, languages, self.link(detections, document, lang))
 
-    def conclude(
-        self, document: Document, detections: Sequence[Detection], languages: dict[str, int], lang: str = AUTO
-    ) -> Analysis:
-        """Link, decide and assess already-detected spans.
+    def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
+        """Decide and assess entities found earlier, possibly in another process (a batch worker).
 
-        Detection is the slow stage; the review app keeps its result and calls this again, with the spans
-        a reviewer added, each time a decision changes.
+        Deciding is the only stage that reads and writes the project's memory, so a batch driver that
+        owns the vault runs this while its workers detect and link.
         """
-        entities = self.link(detections, document, lang)
         main = max(languages, key=lambda k: languages[k]) if languages else "en"
         analysis = Analysis(document, languages, entities, self.decide(entities, main))
-        assess(analysis)
+        for name in ASSESSORS.names():
+            analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
         return analysis
 
     # -- conveniences ---------------------------------------------------------------------------------

@@ -72,9 +72,23 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _project(folder: Path, passphrase: str) -> Path:
+    """A project folder: a vault where the vault is installed, else a plain folder."""
+    import importlib
+
+    try:
+        vault = importlib.import_module("veil.vault")
+    except ModuleNotFoundError:
+        folder.mkdir()
+        return folder
+    vault.Project.init(folder, passphrase).close()
+    return folder
+
+
 def test_serve_starts_and_refuses_anonymous_visitors(tmp_path: Path) -> None:
     import os
 
+    tmp_path = _project(tmp_path / "project", "a vault passphrase")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "VEIL_PASSPHRASE": "a vault passphrase"}
     command = [sys.executable, "-m", "veil", "serve", "--project", str(tmp_path), "--port", str(port)]

@@ -18,7 +18,7 @@ from veil.deciding import DecisionContext
 from veil.deciding.base import STRATEGIES
 from veil.deciding.surrogates import words_of
 from veil.findings import Action, Decision, Detection, Entity, Kind, Label, Why
-from veil.pipeline import Analysis, Pipeline, assess
+from veil.pipeline import ASSESSORS, Analysis, Pipeline
 from veil.reading import Document, apply_edits
 
 
@@ -88,10 +88,12 @@ def rebuild(pipeline: Pipeline, detected: Detected, missed: Sequence[Missed], ve
     added = [missed_detection(text, m, lang) for m in missed if 0 <= m.start < m.end <= len(text)]
     # A reviewer's span wins over anything it overlaps: drop detector spans that overlap it.
     kept = [d for d in detected.detections if not any(d.overlaps(a) for a in added)]
-    analysis = pipeline.conclude(detected.document, kept + added, detected.languages)
+    entities = pipeline.link(kept + added, detected.document)
+    analysis = pipeline.finish(detected.document, detected.languages, entities)
     if verdicts:
         apply_verdicts(pipeline, analysis, verdicts)
-        assess(analysis)
+        for name in ASSESSORS.names():  # the risk changes with the decisions
+            analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
     return analysis
 
 
