@@ -1,4 +1,8 @@
-"""The archive: upload, list, filter and search testimonies, watch processing, delete."""
+"""The archive: upload, list, filter and search testimonies, watch processing, delete.
+
+Filters and search terms travel in the body of a POST, never in the address: a search for a real name
+must not end up in browser history, a proxy's log or a Referer header.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from veil.review import workspace
 from veil.review.forms import FilterForm, UploadForm, supported_extensions
@@ -40,13 +44,13 @@ def filtered(form: FilterForm) -> QuerySet[Testimony]:
 
 
 @allow(*EVERYONE)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def archive(request: HttpRequest) -> HttpResponse:
     workspace.current().sync()
-    form = FilterForm(request.GET or None, auto_id="filter_%s")
+    form = FilterForm(request.POST or None, auto_id="filter_%s")
     testimonies = filtered(form)[:200]
     context: dict[str, Any] = {"filters": form, "testimonies": testimonies, "upload": UploadForm(),
-                               "extensions": supported_extensions(), "searched": bool(request.GET)}  # fmt: skip
+                               "extensions": supported_extensions(), "searched": bool(request.POST)}  # fmt: skip
     template = "review/_results.html" if request.headers.get("HX-Request") else "review/archive.html"
     return render(request, template, context)
 
@@ -95,9 +99,9 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @allow(*EVERYONE)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def api_testimonies(request: HttpRequest) -> JsonResponse:
-    """The archive as JSON (catalogue fields and status; never any text)."""
-    rows = filtered(FilterForm(request.GET or None)).values("id", "title", "language", "place", "theme", "date",
+    """The archive as JSON (catalogue fields and status; never any text); POST the filters to filter."""
+    rows = filtered(FilterForm(request.POST or None)).values("id", "title", "language", "place", "theme", "date",
                                                             "tags", "status")  # fmt: skip
     return JsonResponse({"testimonies": [{**row, "date": str(row["date"] or "")} for row in rows[:1000]]})
