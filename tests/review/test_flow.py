@@ -224,3 +224,24 @@ def test_delete_removes_the_testimony_and_its_original(client_as, review_app) ->
     assert not Testimony.objects.filter(pk=pk).exists()
     assert workspace.current().project.open_original(str(pk), None, "editor") is None
     assert AuditEvent.objects.order_by("-id").first().action == "delete"
+
+
+def test_processing_shows_a_polled_progress_bar_then_the_review_link(client_as, review_app) -> None:  # type: ignore[no-untyped-def]
+    from veil.review import workspace
+    from veil.review.models import Testimony
+
+    testimony = Testimony.objects.create(title="in progress", format="txt", status="processing")
+    progress = workspace.current().progress(testimony.pk)
+    progress.total, progress.done = 200, 50
+    with workspace.current()._lock:
+        workspace.current()._progress[testimony.pk] = progress
+    row = client_as("reviewer").get(f"/testimonies/{testimony.pk}/progress/", headers={"HX-Request": "true"})
+    html = row.content.decode()
+    assert 'hx-trigger="every 1s"' in html
+    assert '<progress id="progress-' in html
+    assert 'value="25"' in html
+    Testimony.objects.filter(pk=testimony.pk).update(status="review")
+    html = client_as("reviewer").get(f"/testimonies/{testimony.pk}/progress/").content.decode()
+    assert "every 1s" not in html
+    assert f"/testimonies/{testimony.pk}/" in html
+    testimony.delete()
