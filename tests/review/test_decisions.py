@@ -82,3 +82,24 @@ def test_screen_segments_cover_the_text_and_hide_originals(pipeline: Pipeline, d
     assert "Volkov" not in "".join(s.text for s in protected)
     assert all(s.start == TEXT.index(s.text, s.start) for s in protected if not s.entity)
     assert all(c.original == "" or c.action == "keep" for c in cards(analysis, originals=False))
+
+
+class _CountingRisk:
+    """A stand-in risk assessor: how many entities are still shown as written."""
+
+    def assess(self, analysis):  # type: ignore[no-untyped-def]
+        kept = sum(1 for e in analysis.entities if analysis.decision_for(e.id).action == Action.KEEP)
+        return {"level": "high" if kept else "low", "entities_kept": kept}
+
+
+def test_the_risk_panel_follows_the_decisions(pipeline: Pipeline, detected: Detected, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from veil.pipeline import ASSESSORS
+    from veil.review.screen import risk_rows
+
+    assessor = _CountingRisk()
+    monkeypatch.setitem(ASSESSORS._factories, "risk", lambda: assessor)
+    monkeypatch.setitem(ASSESSORS._built, "risk", assessor)
+    before = rebuild(pipeline, detected, [], [])
+    after = rebuild(pipeline, detected, [], [Verdict(_span(TEXT, "Sergey Volkov"), "keep")])
+    assert risk_rows(before)[0] == ("level", "low")
+    assert risk_rows(after) == [("level", "high"), ("entities kept", "1")]
