@@ -137,3 +137,18 @@ def test_nothing_under_the_project_holds_an_original(client_as, review_app) -> N
             data = path.read_bytes()
             for secret in secrets:
                 assert secret.encode() not in data, f"{path.name} holds an identifier"
+
+
+def test_many_failures_from_one_address_pause_it_for_every_account(review_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.core.cache import cache
+    from django.test import Client
+
+    from veil.review import limiter
+
+    monkeypatch.setattr(limiter, "MAX_FAILURES_PER_ADDRESS", 7)  # each failure costs an Argon2 hash: keep it short
+    cache.clear()
+    client = Client()
+    for attempt in range(7):
+        _login(client, f"guess-{attempt}", "wrong password")
+    assert b"Too many failed attempts" in _login(client, "reviewer", PASSWORD).content
+    cache.clear()
