@@ -89,6 +89,25 @@ def test_a_document_uploaded_in_the_app_is_sealed_in_the_vault(vaulted, client_a
     assert not Testimony.objects.filter(title=f"Project document {testimony.vault_document}").exists()
 
 
+def test_decisions_approved_in_the_app_are_followed_by_the_cli(vaulted, client_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from veil.review.models import Testimony
+
+    source = tmp_path / "decided.txt"
+    source.write_text(APP_TEXT, encoding="utf-8")
+    editor = client_as("editor")
+    pk = upload(editor, source)
+    page = editor.get(f"/testimonies/{pk}/").content.decode()
+    anchor = re.search(r'data-entity="E\d+" data-anchor="(\d+-\d+)"', page).group(1)
+    editor.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "keep"})  # a public figure, say
+    assert "Sergey Volkov" in Testimony.objects.get(pk=pk).protected_text
+    assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    protected, _ = vaulted.protect_text("Sergey Volkov spoke at the rally.", name="later.txt")
+    assert protected.startswith("Sergey Volkov")  # the CLI follows the reviewer's decision
+    assert any(e.action == "decision" and e.actor == "editor" for e in vaulted.audit_entries())
+
+
 def test_deleting_in_the_app_deletes_in_the_vault(vaulted, client_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from veil.review.models import Testimony
 

@@ -58,6 +58,10 @@ class ReviewProject(Protocol):
         """The original as a document (audited when it comes out of the vault), or None."""
         ...
 
+    def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
+        """Make the reviewers' decisions the project's, so later documents follow them."""
+        ...
+
     def forget(self, key: str, document: int | None, actor: str) -> None:
         """Delete the original and everything the project keeps about it."""
         ...
@@ -133,6 +137,9 @@ class TransientProject:
 
     def open_original(self, key: str, document: int | None, actor: str) -> Document | None:
         return self.staging.open(key)
+
+    def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
+        """Without a vault there is no project-wide decision to record."""
 
     def forget(self, key: str, document: int | None, actor: str) -> None:
         self.staging.drop(key)

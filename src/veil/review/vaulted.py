@@ -67,6 +67,18 @@ class VaultProject:
         self.staging.keep(key, f"original.{info.format}", data)
         return self.staging.open(key)
 
+    def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
+        """Each entity a reviewer decided gets that decision in the vault (``veil protect`` follows it)."""
+        reviewed: dict[str, str] = analysis.extras.get("reviewed", {})
+        if document is None or not reviewed:
+            return
+        project_entities = self.project.analysis(document)["project_entities"]
+        for entity_id in reviewed:
+            project_entity = project_entities.get(entity_id)
+            if project_entity is not None:
+                action = analysis.decision_for(entity_id).action.value
+                self.project.change_decision(int(project_entity), action, actor=actor, reason=REVIEW_REASON)
+
     def forget(self, key: str, document: int | None, actor: str) -> None:
         self.staging.drop(key)
         if document is not None:

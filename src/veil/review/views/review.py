@@ -151,6 +151,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         return error_page(request, 409, "Original not available", "The project no longer holds this original.")
     current.save_protected(testimony, analysis)
     current.record(testimony, analysis, actor(request))  # the approved version, sealed in the project
+    current.project.adopt_decisions(testimony.vault_document, analysis, actor(request))
     testimony.status = Status.APPROVED
     testimony.approved_by = request.user
     testimony.approved_at = timezone.now()
