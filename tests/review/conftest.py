@@ -1,4 +1,5 @@
-"""The review app under test: one configured Django per test process, on SQLite or on PostgreSQL.
+"""The review app under test: one configured Django per test process, on SQLite or on PostgreSQL, on a
+real project vault (with cheap Argon2id parameters, for tests only).
 
 Set ``VEIL_TEST_DATABASE=postgresql://user@host:port/db`` to run these tests against a real PostgreSQL
 server: each test process then creates its own database on that server (named ``veil_test_...``) and drops
@@ -14,14 +15,14 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from veil import Settings
-
 DATABASE_VARIABLE = "VEIL_TEST_DATABASE"
 PASSWORD = "review-test-password-1"
+PASSPHRASE = "correct horse battery staple"
 ROLES = ("admin", "editor", "reviewer")
 
 
@@ -29,6 +30,7 @@ ROLES = ("admin", "editor", "reviewer")
 class App:
     project: Path
     database: str | None
+    vault: Any
 
     @property
     def vendor(self) -> str:
@@ -62,28 +64,33 @@ def _drop_database(base: str, url: str) -> None:
 
 @pytest.fixture(scope="session")
 def review_app() -> Iterator[App]:
-    """Django configured on a temporary project, migrated, with one user per role and a workspace."""
-    pytest.importorskip("django")
+    """Django configured on a temporary project vault, migrated, with one user per role and a workspace."""
+    from veil.vault import KdfParams, Project
+
     base = os.environ.get(DATABASE_VARIABLE)
-    folder = Path(tempfile.mkdtemp(prefix="veil-review-"))
+    folder = Path(tempfile.mkdtemp(prefix="veil-review-")) / "project"
+    Project.init(folder, PASSPHRASE, kdf=KdfParams.fast()).close()
+    (folder / "veil.toml").write_text("seed = 7\n", encoding="utf-8")  # repeatable pseudonyms
     database = _create_database(base) if base else None
+    vault = Project.open(folder, PASSPHRASE, lock_timeout=5.0)
     try:
         from veil.review import server
 
         server.prepare(folder, database, ("testserver",))
         from veil.review import workspace  # these need Django configured
-        from veil.review.project import TransientProject
         from veil.review.users import add_user
+        from veil.review.vaulted import VaultProject
 
         for role in ROLES:
             add_user(role, role, PASSWORD)
-        workspace.install(workspace.Workspace(TransientProject(folder, Settings(seed=7))))
-        yield App(folder, database)
+        workspace.install(workspace.Workspace(VaultProject(vault)))
+        yield App(folder, database, vault)
         workspace.current().close()
     finally:
+        vault.close()
         if base and database:
             _drop_database(base, database)
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 @pytest.fixture

@@ -36,13 +36,13 @@ def live_server(review_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
     from veil import Settings
     from veil.review import workspace
-    from veil.review.project import TransientProject
+    from veil.review.vaulted import VaultProject
 
     previous = workspace.current()
     # Every detector that finds names in English text is off (the Russian model stays, for the Russian
     # interview), so the son's name is a miss the reviewer must catch.
     settings = Settings(seed=7, disable=("en.names", "en.ner", "ru.names", "transcript.speakers"))
-    workspace.install(workspace.Workspace(TransientProject(review_app.project, settings)))
+    workspace.install(workspace.Workspace(VaultProject(review_app.vault, settings)))
     server = waitress.server.create_server(get_wsgi_application(), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

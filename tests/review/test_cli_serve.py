@@ -16,6 +16,15 @@ from tests.conftest import ROOT
 from tests.helpers import run_veil
 
 STRONG = {"VEIL_USER_PASSWORD": "a sufficiently long password"}
+PASSPHRASE = "a vault passphrase"
+
+
+def _project(folder: Path) -> Path:
+    """A fresh project folder with its vault (cheap Argon2id: tests only)."""
+    from veil.vault import KdfParams, Project
+
+    Project.init(folder, PASSPHRASE, kdf=KdfParams.fast()).close()
+    return folder
 
 
 @pytest.mark.parametrize(
@@ -27,13 +36,14 @@ STRONG = {"VEIL_USER_PASSWORD": "a sufficiently long password"}
     ],
 )
 def test_user_add_refuses_bad_input(tmp_path: Path, args: list[str], env: dict[str, str], code: str) -> None:
-    result = run_veil("user", "add", "maria", *args, "--project", str(tmp_path), env=env)
+    result = run_veil("user", "add", "maria", *args, "--project", str(_project(tmp_path / "p")), env=env)
     assert result.returncode == 1
     assert f"error[{code}]" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_user_add_then_list(tmp_path: Path) -> None:
+    tmp_path = _project(tmp_path / "p")
     assert run_veil("user", "add", "maria", "--role", "editor", "--project", str(tmp_path), env=STRONG).returncode == 0
     again = run_veil("user", "add", "maria", "--role", "admin", "--project", str(tmp_path), env=STRONG)
     assert again.returncode == 1
@@ -55,13 +65,16 @@ def test_the_cli_and_the_app_share_one_database(review_app) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("args", "env", "code"),
     [
-        (["--project", "/no/such/project"], {"VEIL_PASSPHRASE": "p"}, "project.not-found"),
-        (["--project", "."], {}, "vault.no-passphrase"),  # no terminal to ask on, and no variable
-        (["--project", ".", "--database", "mysql://x/y"], {"VEIL_PASSPHRASE": "p"}, "usage"),
+        (["--project", "/no/such/project"], {"VEIL_PASSPHRASE": PASSPHRASE}, "project.not-found"),
+        (["--project", "."], {"VEIL_PASSPHRASE": PASSPHRASE}, "project.not-found"),  # a folder, not a project
+        (["--project", "p"], {}, "vault.no-passphrase"),  # no terminal to ask on, and no variable
+        (["--project", "p"], {"VEIL_PASSPHRASE": "not the passphrase"}, "vault.wrong-passphrase"),
+        (["--project", "p", "--database", "mysql://x/y"], {"VEIL_PASSPHRASE": PASSPHRASE}, "usage"),
     ],
 )
 def test_serve_fails_clearly(tmp_path: Path, args: list[str], env: dict[str, str], code: str) -> None:
-    result = run_veil("serve", *args, cwd=str(tmp_path), env=env, stdin="")
+    _project(tmp_path / "p")
+    result = run_veil("serve", *args, cwd=str(tmp_path), env={"VEIL_PROJECT": "", **env}, stdin="")
     assert result.returncode == 1, result.stderr
     assert f"error[{code}]" in result.stderr, result.stderr
 
@@ -72,23 +85,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _project(folder: Path, passphrase: str) -> Path:
-    """A project folder: a vault where the vault is installed, else a plain folder."""
-    import importlib
-
-    try:
-        vault = importlib.import_module("veil.vault")
-    except ModuleNotFoundError:
-        folder.mkdir()
-        return folder
-    vault.Project.init(folder, passphrase).close()
-    return folder
-
-
 def test_serve_starts_and_refuses_anonymous_visitors(tmp_path: Path) -> None:
     import os
 
-    tmp_path = _project(tmp_path / "project", "a vault passphrase")
+    tmp_path = _project(tmp_path / "project")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "VEIL_PASSPHRASE": "a vault passphrase"}
     command = [sys.executable, "-m", "veil", "serve", "--project", str(tmp_path), "--port", str(port)]

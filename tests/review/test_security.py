@@ -110,10 +110,10 @@ def test_a_failing_view_gives_the_500_page_and_a_one_line_log(review_app) -> Non
 
 
 def test_the_passphrase_is_read_once_and_removed_from_the_environment(monkeypatch) -> None:
-    from veil.cli.serve import PASSPHRASE_VARIABLE, read_secret
+    from veil.cli.serve import PASSPHRASE_VARIABLE, read_passphrase
 
     monkeypatch.setenv(PASSPHRASE_VARIABLE, "a long vault passphrase")
-    assert read_secret(PASSPHRASE_VARIABLE, "") == "a long vault passphrase"
+    assert read_passphrase() == "a long vault passphrase"
     assert PASSPHRASE_VARIABLE not in os.environ
 
 

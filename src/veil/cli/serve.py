@@ -1,29 +1,31 @@
 """``veil serve``: the review and archive web app on a project, and ``veil user``: its accounts.
 
-The vault passphrase comes from ``VEIL_PASSPHRASE`` (removed from the environment as soon as it is read,
-so no child process or environment dump sees it) or from a prompt; it unlocks the project once, at start,
-and is not kept. User passwords come from a prompt or ``VEIL_USER_PASSWORD`` and are stored as Argon2
-hashes.
+The project is found as every command finds it (``--project`` > ``$VEIL_PROJECT`` > the nearest project
+folder up from here). The vault passphrase comes from ``VEIL_PASSPHRASE`` (removed from the server's
+environment as soon as it is read) or from a prompt; it unlocks the project once, at start, and is not
+kept. User passwords come from a prompt or ``VEIL_USER_PASSWORD`` and are stored as Argon2 hashes; the
+accounts live in the app's own database, so ``veil user`` needs no passphrase.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from veil.cli.app import app, err_console, out_console
+from veil.cli.options import ProjectDir
 from veil.errors import ErrorCode, VeilError
+from veil.vault import resolve_project
+from veil.vault.passphrase import ENV as PASSPHRASE_VARIABLE
+from veil.vault.passphrase import existing_passphrase
 
-PASSPHRASE_VARIABLE = "VEIL_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 PASSWORD_VARIABLE = "VEIL_USER_PASSWORD"  # noqa: S105 - the variable's name, not a secret
 
-Project = Annotated[
-    Path, typer.Option("--project", "-p", help="The project folder (default: the current folder).", file_okay=False)
-]
 Database = Annotated[
     str | None,
     typer.Option(
@@ -35,24 +37,41 @@ user_app = typer.Typer(help="Manage the review app's users and roles.", no_args_
 app.add_typer(user_app, name="user")
 
 
-def read_secret(variable: str, prompt: str, confirm: bool = False) -> str:
-    """A secret from ``variable`` (then removed from the environment) or from a prompt."""
-    value = os.environ.pop(variable, None)
+def project_folder(folder: Path | None) -> Path:
+    """The project to serve (see the module docstring); ``project.not-found`` when there is none."""
+    root = resolve_project(folder)
+    if root is None:
+        raise VeilError(
+            ErrorCode.PROJECT_NOT_FOUND,
+            "no project: give --project DIR, set $VEIL_PROJECT, or run inside a project folder (see veil init)",
+        )
+    return root
+
+
+def read_passphrase() -> str:
+    """The vault passphrase, then gone from this process's environment (no child or dump sees it)."""
+    passphrase = existing_passphrase()
+    os.environ.pop(PASSPHRASE_VARIABLE, None)
+    return passphrase
+
+
+def read_password(name: str) -> str:
+    """A new user's password from ``VEIL_USER_PASSWORD`` (then removed) or asked twice at a terminal."""
+    value = os.environ.pop(PASSWORD_VARIABLE, None)
     if value is None:
-        try:
-            value = getpass.getpass(prompt)
-            if confirm and getpass.getpass("Again: ") != value:
-                raise VeilError(ErrorCode.USAGE, "the two entries differ")
-        except EOFError:
-            raise VeilError(ErrorCode.VAULT_NO_PASSPHRASE, f"no terminal to ask on; set {variable}") from None
+        if not sys.stdin.isatty():
+            raise VeilError(ErrorCode.USAGE, f"no terminal to ask for the password on; set {PASSWORD_VARIABLE}")
+        value = getpass.getpass(f"Password for {name}: ")
+        if getpass.getpass("Again: ") != value:
+            raise VeilError(ErrorCode.USAGE, "the two passwords differ; nothing was changed")
     if not value:
-        raise VeilError(ErrorCode.VAULT_NO_PASSPHRASE, "an empty secret is not allowed")
+        raise VeilError(ErrorCode.USAGE, "an empty password is not allowed")
     return value
 
 
 @app.command()
 def serve(
-    project: Project = Path("."),
+    project: ProjectDir = None,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (default: this computer only).")
     ] = "127.0.0.1",
@@ -65,11 +84,12 @@ def serve(
     """Serve the review and archive web app for a project."""
     from veil.review import server
 
-    passphrase = read_secret(PASSPHRASE_VARIABLE, "Vault passphrase: ")
-    server.prepare(project, database, (host,), trust_proxy)
-    server.start_workspace(project, passphrase)
+    root = project_folder(project)
+    passphrase = read_passphrase()
+    server.prepare(root, database, (host,), trust_proxy)
+    server.start_workspace(root, passphrase)
     del passphrase
-    err_console.print(f"Veil is serving {project} at http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
+    err_console.print(f"Veil is serving {root} at http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
     server.serve(server.Listen(host, port))
 
 
@@ -77,26 +97,26 @@ def serve(
 def user_add(
     name: Annotated[str, typer.Argument(help="The user name to sign in with.")],
     role: Annotated[str, typer.Option("--role", help="admin, editor or reviewer.")],
-    project: Project = Path("."),
+    project: ProjectDir = None,
     database: Database = None,
 ) -> None:
     """Add a user with a role (the password is asked for, or read from VEIL_USER_PASSWORD)."""
     from veil.review import server
 
-    server.prepare(project, database)
+    server.prepare(project_folder(project), database)
     from veil.review import users  # needs Django configured
 
-    password = read_secret(PASSWORD_VARIABLE, f"Password for {name}: ", confirm=True)
+    password = read_password(name)
     users.add_user(name, role, password)
     out_console.print(f"added {name} ({role})", markup=False)
 
 
 @user_app.command("list")
-def user_list(project: Project = Path("."), database: Database = None) -> None:
+def user_list(project: ProjectDir = None, database: Database = None) -> None:
     """List users and their roles."""
     from veil.review import server
 
-    server.prepare(project, database)
+    server.prepare(project_folder(project), database)
     from veil.review import users  # needs Django configured
 
     for name, role, active in users.list_users():

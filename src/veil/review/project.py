@@ -6,28 +6,24 @@ passphrase opens, the documents the project already holds (protected from the co
 the audit log. :class:`ReviewProject` is that contract, one line a method. Keys are the app's testimony
 ids; ``document`` is the project's own id for the same document, once it has one.
 
-Two implementations: :class:`~veil.review.vaulted.VaultProject` adapts the project vault
-(``veil.vault``), and :class:`TransientProject` stands in for it where the vault is not installed:
-originals live only in memory (anonymous in-memory files, never written to disk) and are gone when the
-server stops. :func:`open_project` picks the vault whenever it is there.
+:class:`~veil.review.vaulted.VaultProject` implements it on the project vault (``veil.vault``), the same
+vault the command line uses; :class:`Staging` holds an upload in memory (anonymous in-memory files,
+never written to disk) until the vault has sealed it.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from veil.config import Settings, load_settings
-from veil.deciding import EntityMemory, InMemory
+from veil.config import Settings
+from veil.deciding import EntityMemory
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Analysis
 from veil.reading import Document, format_for
-
-SETTINGS_FILE = "veil.toml"
 
 
 @dataclass(frozen=True)
@@ -120,57 +116,9 @@ class Staging:
             os.close(held.descriptor)
 
 
-@dataclass
-class TransientProject:
-    """A stand-in for the vault that keeps originals in memory only, for as long as the server runs."""
-
-    folder: Path
-    settings: Settings = field(default_factory=Settings)
-    memory: EntityMemory = field(default_factory=InMemory)
-    staging: Staging = field(default_factory=Staging)
-
-    def keep_original(self, key: str, name: str, data: bytes) -> None:
-        self.staging.keep(key, name, data)
-
-    def record(self, key: str, analysis: Analysis, actor: str, replaces: int | None = None) -> int | None:
-        return None
-
-    def open_original(self, key: str, document: int | None, actor: str) -> Document | None:
-        return self.staging.open(key)
-
-    def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
-        """Without a vault there is no project-wide decision to record."""
-
-    def forget(self, key: str, document: int | None, actor: str) -> None:
-        self.staging.drop(key)
-
-    def documents(self) -> list[ProjectDocument]:
-        return []
-
-    def audit(self, user: str, action: str, target: str, document: int | None = None) -> None:
-        """The app's own audit trail holds every event already; there is no vault log to add to."""
-
-
-def project_settings(folder: Path) -> Settings:
-    """The project's ``veil.toml`` (the same file the CLI reads), or the defaults."""
-    path = folder / SETTINGS_FILE
-    return load_settings(path) if path.is_file() else Settings()
-
-
 def open_project(folder: Path, passphrase: str) -> ReviewProject:
-    """Open the project in ``folder`` with its vault passphrase (handed to the vault, not kept).
+    """Unlock the project vault in ``folder`` (the passphrase is handed to the vault, not kept)."""
+    from veil.review.vaulted import VaultProject
+    from veil.vault import Project
 
-    Where the vault is installed the folder must be a project (``veil init``); elsewhere the in-memory
-    stand-in serves any folder.
-    """
-    try:
-        vault = importlib.import_module("veil.vault")
-    except ModuleNotFoundError:
-        vault = None
-    if vault is not None:
-        from veil.review.vaulted import VaultProject
-
-        return VaultProject(vault.Project.open(folder, passphrase, lock_timeout=5.0, actor="veil serve"))
-    if not folder.is_dir():
-        raise VeilError(ErrorCode.PROJECT_NOT_FOUND, f"{folder}: no such project folder")
-    return TransientProject(folder, project_settings(folder))
+    return VaultProject(Project.open(folder, passphrase, lock_timeout=5.0, actor="veil serve"))

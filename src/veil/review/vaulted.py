@@ -12,13 +12,13 @@ its own access).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from veil.config import Settings
 from veil.deciding import EntityMemory
 from veil.pipeline import Analysis, Pipeline
 from veil.reading import Document, format_for
 from veil.review.project import ProjectDocument, Staging
+from veil.vault import Project, audit
 
 REVIEW_REASON = "reviewed in the web app"
 OUTPUT_FOLDER = Path("review") / "protected"
@@ -30,9 +30,9 @@ VAULT_ACTIONS = {"view-original": "view-original", "decision": "decision", "add-
 class VaultProject:
     """A :class:`~veil.review.project.ReviewProject` backed by an open ``veil.vault.Project``."""
 
-    def __init__(self, project: Any) -> None:
+    def __init__(self, project: Project, base: Settings | None = None) -> None:
         self.project = project
-        self.settings: Settings = project.settings()
+        self.settings: Settings = project.settings(base)
         self.memory: EntityMemory = project.memory()
         self.staging = Staging()
 
@@ -96,7 +96,5 @@ class VaultProject:
         vault_action = VAULT_ACTIONS.get(action)
         if vault_action is None:
             return
-        from veil.vault import audit  # type: ignore[import-not-found,unused-ignore]
-
         audit.append(self.project.vault, vault_action, actor=user, reason=REVIEW_REASON, document_id=document,
                      what=action, target=target)  # fmt: skip

@@ -46,6 +46,9 @@ class Workspace:
         self._lock = threading.RLock()
         # Models are not shared between threads: detection runs under this lock, whichever thread runs it.
         self._models = threading.Lock()
+        # Recording a document in the project and adopting the project's documents into the archive must
+        # not interleave, or the archive would adopt a document the app itself is recording.
+        self._recording = threading.Lock()
         self._detected: dict[int, Detected] = {}
         self._progress: dict[int, Progress] = {}
 
@@ -115,10 +118,11 @@ class Workspace:
 
     def record(self, testimony: Testimony, analysis: Analysis, actor: str) -> None:
         """Seal the original and this protected version in the project (again after approval)."""
-        document = self.project.record(str(testimony.pk), analysis, actor, testimony.vault_document)
-        if document is not None:
-            testimony.vault_document = document
-            testimony.save(update_fields=["vault_document", "updated_at"])
+        with self._recording:
+            document = self.project.record(str(testimony.pk), analysis, actor, testimony.vault_document)
+            if document is not None:
+                testimony.vault_document = document
+                testimony.save(update_fields=["vault_document", "updated_at"])
 
     def save_protected(self, testimony: Testimony, analysis: Analysis, status: str | None = None) -> None:
         """Store the protected text (what the archive searches) after a change."""
@@ -139,6 +143,10 @@ class Workspace:
 
     def sync(self) -> int:
         """Add to the archive the project's documents it does not list yet (protected from the CLI, say)."""
+        with self._recording:
+            return self._adopt()
+
+    def _adopt(self) -> int:
         known = set(Testimony.objects.exclude(vault_document=None).values_list("vault_document", flat=True))
         added = 0
         for document in self.project.documents():
