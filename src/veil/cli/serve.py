@@ -12,15 +12,14 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from veil.cli.app import app, err_console, out_console
 from veil.cli.options import ProjectDir
+from veil.cli.project import project_root
 from veil.errors import ErrorCode, VeilError
-from veil.vault import resolve_project
 from veil.vault.passphrase import ENV as PASSPHRASE_VARIABLE
 from veil.vault.passphrase import existing_passphrase
 
@@ -35,17 +34,6 @@ Database = Annotated[
 
 user_app = typer.Typer(help="Manage the review app's users and roles.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
-
-
-def project_folder(folder: Path | None) -> Path:
-    """The project to serve (see the module docstring); ``project.not-found`` when there is none."""
-    root = resolve_project(folder)
-    if root is None:
-        raise VeilError(
-            ErrorCode.PROJECT_NOT_FOUND,
-            "no project: give --project DIR, set $VEIL_PROJECT, or run inside a project folder (see veil init)",
-        )
-    return root
 
 
 def read_passphrase() -> str:
@@ -84,7 +72,7 @@ def serve(
     """Serve the review and archive web app for a project."""
     from veil.review import server
 
-    root = project_folder(project)
+    root = project_root(project)
     passphrase = read_passphrase()
     server.prepare(root, database, (host,), trust_proxy)
     server.start_workspace(root, passphrase)
@@ -103,7 +91,7 @@ def user_add(
     """Add a user with a role (the password is asked for, or read from VEIL_USER_PASSWORD)."""
     from veil.review import server
 
-    server.prepare(project_folder(project), database)
+    server.prepare(project_root(project), database)
     from veil.review import users  # needs Django configured
 
     password = read_password(name)
@@ -116,7 +104,7 @@ def user_list(project: ProjectDir = None, database: Database = None) -> None:
     """List users and their roles."""
     from veil.review import server
 
-    server.prepare(project_folder(project), database)
+    server.prepare(project_root(project), database)
     from veil.review import users  # needs Django configured
 
     for name, role, active in users.list_users():
