@@ -10,13 +10,15 @@ def test_fulltext_migration_down_and_up_keeps_data_and_search(review_app) -> Non
     from veil.review.models import Testimony
     from veil.review.search import FTS_TABLE, search
 
-    testimony = Testimony.objects.create(title="m", format="txt", status="review", protected_text="zyxwvut marker")
+    testimony = Testimony.objects.create(title="m", format="txt", status="review", protected_text="zyxwvut marker",
+                                         vault_document=987654)  # fmt: skip
     try:
         call_command("migrate", "review", "0001", verbosity=0)
         tables = connection.introspection.table_names()
         assert FTS_TABLE not in tables
         assert Testimony.objects.filter(pk=testimony.pk).exists()
         call_command("migrate", "review", verbosity=0)
+        assert list(testimony.versions.values_list("document", flat=True)) == [987654]  # the data migration
         assert list(search(Testimony.objects.all(), "zyxwvut")) == [testimony]
         Testimony.objects.filter(pk=testimony.pk).update(protected_text="something else")
         assert list(search(Testimony.objects.all(), "zyxwvut")) == []

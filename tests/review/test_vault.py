@@ -75,6 +75,11 @@ def test_decisions_approved_in_the_app_are_followed_by_the_cli(review_app, clien
     editor.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "keep"})  # a public figure, say
     assert "Yevgeny Kolosov" in Testimony.objects.get(pk=pk).protected_text
     assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    versions = list(Testimony.objects.get(pk=pk).versions.values_list("document", flat=True))
+    assert len(versions) == 2  # as uploaded, and as approved: both kept, so either export can be revealed
+    assert set(versions) <= {d.id for d in review_app.vault.documents()}
+    assert client_as("editor").get("/").status_code == 200
+    assert not Testimony.objects.filter(vault_document__in=versions).exclude(pk=pk).exists()  # not adopted twice
     later = _cli_protect(review_app.vault, tmp_path, "Yevgeny Kolosov spoke again.\n")
     assert (tmp_path / "cli.protected.txt").read_text(encoding="utf-8").startswith("Yevgeny Kolosov")
     assert later in {d.id for d in review_app.vault.documents()}
@@ -88,7 +93,9 @@ def test_deleting_in_the_app_deletes_in_the_vault(review_app, client_as, tmp_pat
     source.write_text("Pavel Gornostayev left in May.\n", encoding="utf-8")
     editor = client_as("editor")
     pk = upload(editor, source)
-    document = Testimony.objects.get(pk=pk).vault_document
+    assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    documents = set(Testimony.objects.get(pk=pk).versions.values_list("document", flat=True))
+    assert len(documents) == 2
     assert editor.post(f"/testimonies/{pk}/delete/").status_code == 302
-    assert document not in {d.id for d in review_app.vault.documents()}
+    assert not documents & {d.id for d in review_app.vault.documents()}
     assert ("delete", "editor") in _actions(review_app.vault)

@@ -2,10 +2,12 @@
 
 None of these tables holds a real identifier. A :class:`Testimony` row keeps what may be published (the
 protected text, searched in full text), the editor's catalogue fields and the review status; the
-original stays in the project's vault. A :class:`Change` records one reviewer decision about one entity,
-found again by the offsets of one of its mentions (offsets, never text); an :class:`AddedSpan` is a
-span a reviewer marked as missed, by offsets and kind. :class:`AuditEvent` is the app's hash-chained
-audit trail (who did what to which id), kept until the vault's own audit log takes over.
+original stays in the project's vault, recorded there as one :class:`Version` or more. A
+:class:`Change` records one reviewer decision about one entity, found again by the offsets of one of
+its mentions (offsets, never text); an :class:`AddedSpan` is a span a reviewer marked as missed, by
+offsets and kind. :class:`AuditEvent` is the app's own hash-chained trail of every action (who did what
+to which id); the sensitive ones (views of originals, decisions, exports, deletions) also go to the
+vault's audit log.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ class Testimony(models.Model):
     @property
     def tag_list(self) -> list[str]:
         return [t for t in (part.strip() for part in self.tags.split(",")) if t]
+
+
+class Version(models.Model):
+    """A version of a testimony sealed in the project vault (uploaded, then each approval); none is deleted
+    but with the testimony, so ``veil reveal`` works on every file ever exported."""
+
+    testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="versions")
+    document = models.PositiveIntegerField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class Change(models.Model):

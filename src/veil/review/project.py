@@ -46,8 +46,8 @@ class ReviewProject(Protocol):
         """Hold an uploaded original (in memory) until it is recorded."""
         ...
 
-    def record(self, key: str, analysis: Analysis, actor: str, replaces: int | None = None) -> int | None:
-        """Seal the original and its protected version (instead of ``replaces``); the project's document id."""
+    def record(self, key: str, analysis: Analysis, actor: str) -> int | None:
+        """Seal the original and this protected version in the project; the project's document id."""
         ...
 
     def open_original(self, key: str, document: int | None, actor: str) -> Document | None:
@@ -59,7 +59,7 @@ class ReviewProject(Protocol):
         ...
 
     def forget(self, key: str, document: int | None, actor: str) -> None:
-        """Delete the original and everything the project keeps about it."""
+        """Drop the held original and, if given, delete that document (and its original) from the project."""
         ...
 
     def documents(self) -> list[ProjectDocument]:

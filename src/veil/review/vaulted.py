@@ -11,6 +11,7 @@ its own access).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from veil.config import Settings
@@ -39,22 +40,21 @@ class VaultProject:
     def keep_original(self, key: str, name: str, data: bytes) -> None:
         self.staging.keep(key, name, data)
 
-    def record(self, key: str, analysis: Analysis, actor: str, replaces: int | None = None) -> int | None:
-        """Seal the staged original and its protected version (written under ``review/protected``).
+    def record(self, key: str, analysis: Analysis, actor: str) -> int | None:
+        """Seal the staged original and this protected version (written under ``review/protected``).
 
-        A new version (after review) replaces the one recorded before: the vault keeps the original once.
+        Each call records a new version (the vault keeps the original once); earlier versions stay, so that
+        every protected file ever exported can still be revealed.
         """
         staged = self.staging.path(key)
         if staged is None:
             return None
         suffix = Path(staged[0]).suffix
-        output = self.project.root / OUTPUT_FOLDER / f"testimony-{key}.protected{suffix}"
+        output = self.project.root / OUTPUT_FOLDER / f"testimony-{key}-{time.time_ns()}.protected{suffix}"
         output.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         pipeline = Pipeline(self.settings, self.memory)
         done = self.project.protect_file(staged[1], output, pipeline=pipeline, analysis=analysis, reports=False,
                                          format_name=format_for(Path(staged[0])).name, actor=actor)  # fmt: skip
-        if replaces is not None and replaces != done.document_id:
-            self.project.delete_document(replaces, reason="replaced by the reviewed version", actor=actor)
         return int(done.document_id)
 
     def open_original(self, key: str, document: int | None, actor: str) -> Document | None:

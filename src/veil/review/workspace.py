@@ -20,7 +20,7 @@ from veil.errors import VeilError
 from veil.pipeline import Analysis, Pipeline
 from veil.reading import format_for
 from veil.review.decisions import Detected, Missed, Verdict, protected_text, rebuild
-from veil.review.models import Status, Testimony
+from veil.review.models import Status, Testimony, Version
 from veil.review.project import ProjectDocument, ReviewProject
 
 log = logging.getLogger("veil.review")
@@ -119,8 +119,9 @@ class Workspace:
     def record(self, testimony: Testimony, analysis: Analysis, actor: str) -> None:
         """Seal the original and this protected version in the project (again after approval)."""
         with self._recording:
-            document = self.project.record(str(testimony.pk), analysis, actor, testimony.vault_document)
+            document = self.project.record(str(testimony.pk), analysis, actor)
             if document is not None:
+                Version.objects.create(testimony=testimony, document=document)
                 testimony.vault_document = document
                 testimony.save(update_fields=["vault_document", "updated_at"])
 
@@ -135,11 +136,15 @@ class Workspace:
         testimony.save(update_fields=fields)
 
     def forget(self, testimony: Testimony, actor: str) -> None:
+        """Delete the testimony's original and every version of it from the project."""
         key = int(testimony.pk)
         with self._lock:
             self._detected.pop(key, None)
             self._progress.pop(key, None)
-        self.project.forget(str(key), testimony.vault_document, actor)
+        documents = set(testimony.versions.values_list("document", flat=True)) | {testimony.vault_document}
+        for document in sorted(d for d in documents if d is not None):
+            self.project.forget(str(key), document, actor)
+        self.project.forget(str(key), None, actor)
 
     def sync(self) -> int:
         """Add to the archive the project's documents it does not list yet (protected from the CLI, say)."""
@@ -147,11 +152,12 @@ class Workspace:
             return self._adopt()
 
     def _adopt(self) -> int:
-        known = set(Testimony.objects.exclude(vault_document=None).values_list("vault_document", flat=True))
+        known = set(Version.objects.values_list("document", flat=True))
+        known |= set(Testimony.objects.exclude(vault_document=None).values_list("vault_document", flat=True))
         added = 0
         for document in self.project.documents():
             if document.id not in known:
-                Testimony.objects.create(
+                adopted = Testimony.objects.create(
                     title=f"Project document {document.id}",
                     format=document.format,
                     language=document.language,
@@ -159,6 +165,7 @@ class Workspace:
                     vault_document=document.id,
                     protected_text=read_protected(document),
                 )
+                Version.objects.create(testimony=adopted, document=document.id)
                 added += 1
         return added
 
