@@ -214,7 +214,7 @@ def _on_a_terminal(args: list[str], answers: list[str], cwd: Path) -> tuple[int,
     if pid == 0:  # the child: veil, with the terminal as its controlling tty
         os.chdir(cwd)
         os.execve(sys.executable, [sys.executable, "-m", "veil", *args], env)
-    shown, pending = b"", list(answers)
+    shown, pending, answered = b"", list(answers), 0
     while True:
         ready, _, _ = select.select([fd], [], [], 120)
         if not ready:
@@ -226,8 +226,10 @@ def _on_a_terminal(args: list[str], answers: list[str], cwd: Path) -> tuple[int,
         if not chunk:
             break
         shown += chunk
-        if pending and shown.rstrip().endswith(b":"):
+        # Answer a prompt shown since the last answer (not the same prompt again once its line ends).
+        if pending and shown[answered:].rstrip().endswith(b":"):
             os.write(fd, (pending.pop(0) + "\n").encode())
+            answered = len(shown)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
 

@@ -19,6 +19,7 @@ from veil.cli import project as _project  # noqa: F401
 from veil.cli import protect as _protect  # noqa: F401
 from veil.cli import publish as _publish  # noqa: F401
 from veil.cli import reveal as _reveal  # noqa: F401
+from veil.cli import serve as _serve  # noqa: F401
 from veil.cli import vault as _vault  # noqa: F401
 from veil.cli.app import app, err_console
 from veil.errors import ErrorCode, VeilError

@@ -35,15 +35,20 @@ def optional_project(folder: Path | None) -> Project | None:
     return Project.open(root, existing_passphrase(), lock_timeout=_lock_timeout()) if root else None
 
 
-def open_project(folder: Path | None) -> Project:
-    """The unlocked project the command must use; ``project.not-found`` when there is none."""
-    project = optional_project(folder)
-    if project is None:
+def project_root(folder: Path | None) -> Path:
+    """The project folder the command must use (not unlocked); ``project.not-found`` when there is none."""
+    root = resolve_project(folder)
+    if root is None:
         raise VeilError(
             ErrorCode.PROJECT_NOT_FOUND,
             "no project: give --project DIR, set $VEIL_PROJECT, or run inside a project folder (see veil init)",
         )
-    return project
+    return root
+
+
+def open_project(folder: Path | None) -> Project:
+    """The unlocked project the command must use; ``project.not-found`` when there is none."""
+    return Project.open(project_root(folder), existing_passphrase(), lock_timeout=_lock_timeout())
 
 
 def note(message: str) -> None:
