@@ -37,7 +37,9 @@ def run_veil(*args: str, cwd: str | None = None, env: dict[str, str] | None = No
         [sys.executable, "-m", "veil", *args],
         cwd=cwd,
         env=full_env,
-        input=stdin,
+        # never the terminal: a test must not wait at a passphrase prompt
+        input=stdin if stdin is not None else "",
+        start_new_session=True,
         capture_output=True,
         text=True,
         timeout=600,
