@@ -1,8 +1,13 @@
 """Veil's own English named-entity model (spaCy), trained by ``training/en_ner``.
 
 The model ships inside the package (``veil/models/en_ner``); see its ``MODEL_CARD.md`` for the data it
-was trained on, their licences and its evaluation. People are direct identifiers; places and
-organisations are quasi-identifiers, which the public-context filter and the decider then sort out.
+was trained on, their licences and its evaluation. It was trained on cased, lower-cased and unpunctuated
+text, so it also reads speech transcripts. People are direct identifiers; places and organisations are
+quasi-identifiers, which the public-context filter and the decider then sort out.
+
+Very long passages (a document that is one huge line) are cut at spaces into pieces of at most
+``PIECE_CHARS`` so that the model never builds a whole-document structure; a PERSON made only of words
+that are never names ("the Court", "Government", "May") is dropped.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
+from veil.detecting.en.lexicon import is_not_name
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 MODEL_PACKAGE = "veil.models"
 MODEL_NAME = "en_ner"
 BATCH_SIZE = 64
+PIECE_CHARS = 20_000
 # model label -> (TAB label, kind, fine type)
 LABELS: dict[str, tuple[Label, Kind, str]] = {
     "PERSON": (Label.PERSON, Kind.DIRECT, "person"),
@@ -56,16 +63,42 @@ class EnglishNer(Detector):
         if not model_available():
             return [[] for _ in passages]
         nlp = load_model()
-        results: list[list[Detection]] = []
-        for passage, doc in zip(passages, nlp.pipe((p.text for p in passages), batch_size=BATCH_SIZE), strict=True):
-            results.append([self._detection(passage, ent) for ent in doc.ents if ent.label_ in LABELS])
+        pieces = [(index, offset, text) for index, p in enumerate(passages) for offset, text in pieces_of(p.text)]
+        results: list[list[Detection]] = [[] for _ in passages]
+        docs = nlp.pipe((text for _, _, text in pieces), batch_size=BATCH_SIZE)
+        for (index, offset, _), doc in zip(pieces, docs, strict=True):
+            lang = passages[index].lang
+            results[index].extend(_detection(ent, offset, lang) for ent in doc.ents if _plausible(ent))
         return results
 
-    @staticmethod
-    def _detection(passage: Passage, ent: Any) -> Detection:
-        label, kind, type_ = LABELS[ent.label_]
-        why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
-        return Detection(ent.start_char, ent.end_char, ent.text, label, kind, type_, passage.lang, (why,), {})
+
+def pieces_of(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut at whitespace into (offset, piece) pairs of at most about ``limit`` characters."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = max(text.rfind("\n", start, start + limit), text.rfind(" ", start, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _plausible(ent: Any) -> bool:
+    """A label Veil uses, and for a person at least one word that can be part of a name."""
+    if ent.label_ not in LABELS:
+        return False
+    if ent.label_ != "PERSON":
+        return True
+    return any(token.is_alpha and not token.is_stop and not is_not_name(token.text) for token in ent)
+
+
+def _detection(ent: Any, offset: int, lang: str) -> Detection:
+    label, kind, type_ = LABELS[ent.label_]
+    why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
+    start, end = offset + ent.start_char, offset + ent.end_char
+    return Detection(start, end, ent.text, label, kind, type_, lang, (why,), {})
 
 
 @DETECTORS.register(EnglishNer.name)

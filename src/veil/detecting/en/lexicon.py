@@ -1,0 +1,140 @@
+"""What the English name rules know about words: given names, surnames, and words that are never names.
+
+Given names and surnames come from the 1990 US Census lists bundled in ``veil/data/names`` (public
+domain; see the README there), each flagged ``w`` when it is also an everyday English word ("Will",
+"Grace", "Young") and ``p`` when it is mostly a place ("Georgia", "Paris"). Russian given names and
+their diminutives (``ru_given.tsv``) are recognised in any Latin spelling through
+:func:`~veil.linking.keys.latin_skeleton` ("Sergey", "Sergei", "Seryozha", "Sasha"). Russian surnames
+written in Latin letters are recognised by their endings ("Volkova", "Ivanovich", "Shevchenko").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from veil.linking.keys import latin_skeleton
+
+# Capitalised words that look like names in a sentence but never are a person's name here.
+NOT_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    court government ministry minister commission convention article republic state states police army
+    church university hospital school college institute academy street road avenue square lane prospekt
+    station airport region district oblast krai federation council committee office department prosecutor
+    prosecutors service services union party bank company agency centre center city town village
+    president judge justice applicant applicants registrar chamber section parliament duma kremlin
+    god lord allah jesus christ mr mrs ms miss dr prof sir madam mister
+    english russian ukrainian american european british german french soviet
+    internet facebook telegram whatsapp youtube instagram twitter google
+    i you he she we they it hi hello hey ok okay yes no thanks well so
+    """.split()
+)
+_RUSSIAN_SURNAME_ALONE = re.compile(
+    r"[A-Z][a-z]+(?:ova|eva|yova|ovich|evich|ovna|evna|ichna|enko|shvili|skaya|tskaya|skiy|skii|tskiy)$"
+)
+_RUSSIAN_SURNAME = re.compile(r"[A-Za-z][a-z]+(?:ov|ev|yov|in|yn|sky|ski|ova|eva|ina|yna|enko|uk|yuk|chuk|ich|skaya|skiy|skii|aya|shvili|dze|yan|ian)$")
+_PATRONYMIC = re.compile(r"[A-Za-z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    gender: str  # "m", "f" or "u"
+    common_word: bool
+    place: bool
+
+    @property
+    def safe_alone(self) -> bool:
+        """A name that can be taken for a person without any other clue."""
+        return not self.common_word and not self.place
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("veil.data.names").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def given_names() -> dict[str, NameInfo]:
+    """Lower-cased given name -> what is known of it (census names)."""
+    table: dict[str, NameInfo] = {}
+    for name, gender, flags in _rows("census_given.tsv"):
+        table[name.lower()] = NameInfo(gender, "w" in flags, "p" in flags)
+    for row in _rows("en_given.tsv"):
+        table.setdefault(row[0].lower(), NameInfo(row[2], False, False))
+    return table
+
+
+@functools.cache
+def russian_given_keys() -> dict[str, str]:
+    """Latin skeleton of a Russian given name or diminutive -> gender ("sergei", "serezha", "sasha").
+
+    A diminutive shared by a man's and a woman's name ("Саша", "Женя") gets ``u``.
+    """
+    table: dict[str, str] = {}
+    for name, gender, *rest in _rows("ru_given.tsv"):
+        for form in (name, *rest):
+            if form:
+                key = latin_skeleton(form)
+                table[key] = gender if table.get(key, gender) == gender else "u"
+    return table
+
+
+@functools.cache
+def surnames() -> dict[str, NameInfo]:
+    """Lower-cased surname -> flags (census surnames, the curated pool)."""
+    table = {name.lower(): NameInfo("u", "w" in flags, "p" in flags) for name, flags in _rows("census_surnames.tsv")}
+    for row in _rows("en_surnames.tsv"):
+        table.setdefault(row[0].lower(), NameInfo("u", False, False))
+    return table
+
+
+@functools.cache
+def _public_places() -> frozenset[str]:
+    from veil.deciding.public import public_places
+
+    return public_places()
+
+
+@functools.lru_cache(maxsize=65536)
+def given_info(word: str) -> NameInfo | None:
+    """What is known of ``word`` as a given name (Russian in Latin letters first, then the census), or None."""
+    gender = russian_given_keys().get(latin_skeleton(word)) if word.isascii() and len(word) > 2 else None
+    info = given_names().get(word.lower())
+    if gender:
+        return NameInfo(gender, info.common_word if info else False, False)
+    if info is not None and latin_skeleton(word) in _public_places():
+        return NameInfo(info.gender, info.common_word, True)
+    return info
+
+
+def is_not_name(word: str) -> bool:
+    return word.lower().rstrip(".") in NOT_NAMES
+
+
+def looks_russian_surname(word: str, alone: bool = False) -> bool:
+    """A Latin-letter Russian surname ending; ``alone`` asks for the endings that are safe without context."""
+    return bool((_RUSSIAN_SURNAME_ALONE if alone else _RUSSIAN_SURNAME).match(word)) and not is_not_name(word)
+
+
+def looks_patronymic(word: str) -> bool:
+    return bool(_PATRONYMIC.match(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def surname_info(word: str) -> NameInfo | None:
+    return surnames().get(word.lower())
+
+
+def name_like_lower(word: str) -> bool:
+    """In lower-case text: a word that is a name and not also an everyday word."""
+    given = given_info(word)
+    if given is not None:
+        return given.safe_alone
+    family = surname_info(word)
+    if family is not None:
+        return family.safe_alone and len(word) > 3
+    return looks_russian_surname(word.capitalize(), alone=True)

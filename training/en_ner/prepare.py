@@ -1,0 +1,84 @@
+"""Write the training and model-selection corpora as spaCy DocBin files.
+
+Usage (from the repository root)::
+
+    python training/en_ner/prepare.py --data ../shared/data --out training/en_ner/corpus
+
+Every training document is kept as written; in addition a seeded half of them is added in lower case
+and another quarter in lower case without punctuation (see ``augment.py``). The model-selection set is
+the dev splits, cased and lower-cased, so the best checkpoint is the one that does well on both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import spacy  # noqa: E402
+from augment import lowercased, unpunctuated  # noqa: E402
+from corpora import Example, model_selection_examples, training_examples  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+from spacy.util import filter_spans  # noqa: E402
+
+SEED = 13
+
+
+def to_docbin(examples: Iterable[Example]) -> tuple[DocBin, Counter[str]]:
+    nlp = spacy.blank("en")
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    stats: Counter[str] = Counter()
+    for example in examples:
+        doc = nlp.make_doc(example.text)
+        ents = []
+        for start, end, label in example.spans:
+            span = doc.char_span(start, end, label, alignment_mode="contract")
+            if span is None or not span.text.strip():
+                stats["dropped"] += 1
+                continue
+            ents.append(span)
+        kept = filter_spans(ents)
+        stats["overlapping"] += len(ents) - len(kept)
+        doc.ents = kept
+        stats.update(e.label_ for e in kept)
+        stats["docs"] += 1
+        stats["tokens"] += len(doc)
+        docbin.add(doc)
+    return docbin, stats
+
+
+def augmented(examples: list[Example], rng: random.Random) -> list[Example]:
+    result = list(examples)
+    for example in examples:
+        draw = rng.random()
+        if draw < 0.5:
+            result.append(lowercased(example))
+        elif draw < 0.75:
+            result.append(unpunctuated(example))
+    rng.shuffle(result)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("training/en_ner/corpus"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(SEED)
+    train = augmented(training_examples(args.data), rng)
+    dev = model_selection_examples(args.data)
+    dev = dev + [lowercased(e) for e in dev]
+    for name, examples in (("train", train), ("dev", dev)):
+        docbin, stats = to_docbin(examples)
+        docbin.to_disk(args.out / f"{name}.spacy")
+        print(name, dict(sorted(stats.items())))
+
+
+if __name__ == "__main__":
+    main()
