@@ -28,7 +28,9 @@ _ENOUGH_LETTERS = 12
 
 def check_language(lang: str) -> str:
     if lang != AUTO and lang not in LANGUAGES:
-        raise VeilError(ErrorCode.LANGUAGE_UNSUPPORTED, f"unsupported language {lang!r}; use auto, en or ru")
+        raise VeilError(
+            ErrorCode.LANGUAGE_UNSUPPORTED, f"unsupported language {lang!r}; use auto, en or ru", exit_code=2
+        )
     return lang
 
 

@@ -34,8 +34,8 @@ class Snippet:
 
 def report_paths(output: Path) -> tuple[Path, Path]:
     """Where the JSON and HTML reports of ``output`` go: ``<name>.report.json`` / ``.report.html``."""
-    base = output.with_name(output.stem + ".report") if output.suffix else output.with_name(output.name + ".report")
-    return base.with_suffix(".json"), base.with_suffix(".html")
+    stem = output.stem if output.suffix else output.name
+    return output.with_name(f"{stem}.report.json"), output.with_name(f"{stem}.report.html")
 
 
 def _protected_offsets(edits: Sequence[Edit]) -> dict[tuple[int, int], tuple[int, int]]:

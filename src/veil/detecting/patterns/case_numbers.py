@@ -14,7 +14,7 @@ _INTRO = (
     r"(?:nos?\.|numbers?|No|№|дел[оау]|делу|номер\w*|application|applications|complaint|case|file|"
     r"ref\.|reference|registration|заявлени\w+|жалоб\w+|протокол\w*|постановлени\w+|приговор\w*|решени\w+)"
 )
-_NUMBER = r"(?:[A-ZА-ЯЁ]{0,3}[\-\s]?)?\d[\d\-/.:]*\d(?:/\d+)?(?:-[A-ZА-ЯЁ]{1,3})?"
+_NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}[\-\s]?)?\d[\d\-/.:]*\d(?:/\d+)?(?:-[A-ZА-ЯЁ]{1,3})?"
 _CASE = re.compile(
     rf"(?i:{_INTRO})\s*(?:№\s*|no\.\s*)?(?P<number>{_NUMBER}(?:\s*(?:,|and|и)\s*{_NUMBER})*)",
 )

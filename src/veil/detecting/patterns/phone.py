@@ -16,8 +16,8 @@ from veil.findings import Detection, Kind, Label, Passage, Why
 
 # Regions tried, in order, for numbers written without a country code.
 REGIONS = ("RU", "KZ", "UA", "BY", "GE", "AM", "AZ", "UZ", "KG", "TJ", "MD", "US", "GB", "DE", "IL", "TR")
-_SEPARATORS = r"[\s().\-\u2010-\u2015/]{0,3}"
-_CANDIDATE = re.compile(rf"(?<![\w+])(?:\+|00)?\d(?:{_SEPARATORS}\d){{6,16}}(?![\w])")
+_SEPARATORS = r"[ \t\u00a0().\-\u2010-\u2015]{0,3}"
+_CANDIDATE = re.compile(rf"(?<![\w+(])(?:\+|00|\()?\d(?:{_SEPARATORS}\d){{6,16}}(?![\w/])")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^\d{4}\s?[-\u2013]\s?\d{2,4}$|^\d{1,2}[.:]\d{2}$")
 # Shapes that are other identifiers (a Russian passport "45 06 123456"), left to their own detectors.
 _OTHER_SHAPES = re.compile(r"^\d{2}\s\d{2}\s(?:№\s?)?\d{6}$|^\d{3}-\d{3}-\d{3}[\s-]\d{2}$")
@@ -53,6 +53,28 @@ def _is_possible(candidate: str) -> bool:
         return False
 
 
+_DIGIT_GROUP = re.compile(r"\d+")
+MIN_DIGITS, MAX_DIGITS, LATE_START_DIGITS = 7, 15, 10
+
+
+def _windows(candidate: str) -> list[tuple[int, int]]:
+    """Sub-spans of a candidate made of whole digit groups, leftmost and longest first.
+
+    A run such as "+7 912 345-67-89 00000" (a number followed by other digits) is not valid as a whole,
+    but its first five groups are; trying whole-group windows finds it.
+    """
+    groups = [m.span() for m in _DIGIT_GROUP.finditer(candidate)]
+    windows = []
+    for i, (first_start, _) in enumerate(groups):
+        prefix = 1 if first_start > 0 and candidate[first_start - 1] in "+(" else 0
+        for j in range(len(groups), i, -1):
+            digits = sum(e - s for s, e in groups[i:j])
+            # a window that drops leading digits must be a long number on its own
+            if MIN_DIGITS <= digits <= MAX_DIGITS and (i == 0 or digits >= LATE_START_DIGITS):
+                windows.append((first_start - prefix, groups[j - 1][1]))
+    return windows
+
+
 class PhoneDetector(Detector):
     name = "pattern.phone"
 
@@ -60,26 +82,44 @@ class PhoneDetector(Detector):
         results: list[Detection] = []
         text = passage.text
         for match in _CANDIDATE.finditer(text):
-            candidate = match.group()
-            if _DATE_LIKE.match(candidate.strip()) or _OTHER_SHAPES.match(candidate.strip()):
+            if self._other_identifier(text, match):
                 continue
-            if _OTHER_ID_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
-                continue
-            compact = re.sub(r"[^\d+]", "", candidate)
-            region = _region_of(compact)
-            if region is not None:
-                why = Why(_WHY_VALID.source, _WHY_VALID.rule, _WHY_VALID.score, f"a valid phone number ({region})")
-            elif len(compact.lstrip("+")) >= 10 and _is_possible(compact) and self._near_phone_word(text, match):
-                why = _WHY_CONTEXT
-            else:
-                continue
-            start, end = match.span()
-            results.append(found(passage, start, end, label=Label.CODE, kind=Kind.DIRECT, type="phone", why=why))
+            cursor = match.start()
+            for local_start, local_end in _windows(match.group()):
+                start, end = match.start() + local_start, match.start() + local_end
+                if start < cursor:
+                    continue
+                why = self._judge(text, start, end)
+                if why is not None:
+                    results.append(
+                        found(passage, start, end, label=Label.CODE, kind=Kind.DIRECT, type="phone", why=why)
+                    )
+                    cursor = end
         return results
 
+    def _judge(self, text: str, start: int, end: int) -> Why | None:
+        """Why ``text[start:end]`` is a phone number, or ``None`` when it is not one."""
+        candidate = text[start:end].strip()
+        if _DATE_LIKE.match(candidate):
+            return None
+        compact = re.sub(r"[^\d+]", "", candidate)
+        region = _region_of(compact)
+        if region is not None:
+            return Why(_WHY_VALID.source, _WHY_VALID.rule, _WHY_VALID.score, f"a valid phone number ({region})")
+        if len(compact.lstrip("+")) >= 10 and _is_possible(compact) and self._near_phone_word(text, start):
+            return _WHY_CONTEXT
+        return None
+
     @staticmethod
-    def _near_phone_word(text: str, match: re.Match[str]) -> bool:
-        window = text[max(0, match.start() - 40) : match.start() + 1]
+    def _other_identifier(text: str, match: re.Match[str]) -> bool:
+        """A passport number or an INN looks like a phone number; their own detectors handle them."""
+        if _OTHER_SHAPES.match(match.group().strip()):
+            return True
+        return _OTHER_ID_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) is not None
+
+    @staticmethod
+    def _near_phone_word(text: str, start: int) -> bool:
+        window = text[max(0, start - 40) : start + 1]
         return _PHONE_CONTEXT.search(window) is not None
 
 

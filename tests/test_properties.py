@@ -1,0 +1,90 @@
+"""Invariants under any input (Hypothesis): offsets stay exact under any Unicode, streaming equals
+whole-text processing, and no detected identifier survives in the protected output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from veil import Pipeline, Settings
+from veil.findings import Edit
+from veil.intervals import Coverage
+from veil.reading import text as text_format
+from veil.reading.base import apply_edits
+
+IDENTIFIERS = [
+    "+7 912 345-67-89",
+    "8 (903) 111-22-33",
+    "ivan.petrov@mail.ru",
+    "daniil_s@example.org",
+    "4276 3800 1234 5679",
+    "СНИЛС 154-238-712 60",
+    "@masha_k77",
+]
+# Any Unicode outside surrogates, including astral characters, combining marks, RTL and line separators.
+filler = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+pieces = st.lists(st.one_of(filler, st.sampled_from(IDENTIFIERS)), max_size=8)
+FAST = Settings(seed=1, detectors=("pattern.phone", "pattern.email", "pattern.cards", "pattern.ru-documents",
+                                   "pattern.handle"))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def patterns_only() -> Pipeline:
+    return Pipeline(FAST)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces)
+def test_offsets_are_exact_and_identifiers_do_not_survive(patterns_only: Pipeline, parts: list[str]) -> None:
+    text = " \n".join(parts)
+    protected = patterns_only.protect_text(text)
+    for entity in protected.analysis.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    for identifier in set(parts) & set(IDENTIFIERS):
+        core = identifier.removeprefix("СНИЛС ")
+        assert core not in protected.text, (text, protected.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 20), st.text(max_size=5))))
+def test_applying_edits_unit_by_unit_equals_applying_them_at_once(text: str, raw: list[tuple[int, int, str]]) -> None:
+    edits: list[Edit] = []
+    taken = Coverage()
+    for start, length, replacement in sorted(raw):
+        end = min(start + length, len(text))
+        if start < len(text) and end > start and not taken.overlaps(start, end):
+            taken.add(start, end)
+            edits.append(Edit(start, end, replacement))
+    edits.sort()
+    whole = apply_edits(text, 0, edits)
+    cut = len(text) // 3
+    # edits crossing the cut are applied to their first part; a unit-split document never cuts a mention
+    if not any(e.start < cut < e.end for e in edits):
+        assert apply_edits(text[:cut], 0, edits) + apply_edits(text[cut:], cut, edits) == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 100), st.integers(1, 10))), st.integers(0, 100), st.integers(1, 10))
+def test_coverage_matches_brute_force(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    coverage = Coverage((s, s + n) for s, n in spans)
+    covered = {i for s, n in spans for i in range(s, s + n)}
+    assert coverage.overlaps(start, start + length) == bool(covered & set(range(start, start + length)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=3000))
+def test_streamed_units_rebuild_the_file_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str) -> None:
+    monkeypatch.setattr(text_format, "UNIT_CHARS", 64)
+    monkeypatch.setattr(text_format, "BLOCK_BYTES", 100)  # blocks cut through multi-byte characters
+    path = tmp_path / "doc.txt"
+    path.write_bytes(content.encode("utf-8"))
+    units = list(text_format.TextDocument(path, "txt").units())
+    assert "".join(u.text for u in units) == content
+    position = 0
+    for unit in units:
+        assert unit.start == position
+        position += len(unit.text)
