@@ -94,11 +94,17 @@ def _plausible(ent: Any) -> bool:
     return any(token.is_alpha and not token.is_stop and not is_not_name(token.text) for token in ent)
 
 
+_EDGE_JUNK = " \t\n.,;:!?\"'“”‘’()[]«»"
+
+
 def _detection(ent: Any, offset: int, lang: str) -> Detection:
+    """The entity as a detection, without punctuation the model let in at its edges ("Lars.")."""
     label, kind, type_ = LABELS[ent.label_]
     why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
-    start, end = offset + ent.start_char, offset + ent.end_char
-    return Detection(start, end, ent.text, label, kind, type_, lang, (why,), {})
+    text = ent.text
+    core = text.strip(_EDGE_JUNK) or text
+    start = offset + ent.start_char + text.find(core)
+    return Detection(start, start + len(core), core, label, kind, type_, lang, (why,), {})
 
 
 @DETECTORS.register(EnglishNer.name)

@@ -1,0 +1,66 @@
+"""Veil's English NER model: people found in edited text and in lower-case transcripts, exact spans.
+
+The rows are plain sentences that any usable model must get right; they guard against a broken or
+missing model file, a wrong label mapping, and offsets that drift when long passages are cut.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_finds, detect_in
+from veil.detecting.en.ner import EnglishNer, model_available, pieces_of
+
+pytestmark = pytest.mark.skipif(not model_available(), reason="the English NER model is not in this checkout")
+DETECTOR = EnglishNer()
+
+PEOPLE = [
+    ("Yesterday I spoke with Sergey Volkov about the trip.", ["Sergey Volkov"]),
+    ("The application was lodged by Robert Murray, a British national.", ["Robert Murray"]),
+    ("yesterday i spoke with sergey volkov about the trip", ["sergey volkov"]),
+    ("The Court and the Government agreed on the date.", []),  # institutions are never people
+    ("We waited there from March until May.", []),  # months are never people
+]
+PLACES = [
+    ("He was born in Omsk and moved to London in 2015.", ["Omsk", "London"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_people(text: str, expected: list[str]) -> None:
+    assert_finds(DETECTOR, text, expected, "person")
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_places(text: str, expected: list[str]) -> None:
+    assert_finds(DETECTOR, text, expected, "place")
+
+
+def test_people_are_direct_and_explained() -> None:
+    (person,) = detect_in(DETECTOR, "Yesterday I spoke with Sergey Volkov about the trip.")
+    assert (person.label, person.kind) == ("PERSON", "direct")
+    assert person.why[0].source == "en.ner"
+    assert person.text not in person.why[0].note
+
+
+def test_offsets_survive_cutting_a_long_passage() -> None:
+    sentence = "Yesterday I spoke with Sergey Volkov about the trip. "
+    text = sentence * 800  # one paragraph of 42 000 characters: cut into pieces for the model
+    found = [d for d in detect_in(DETECTOR, text) if d.type == "person"]
+    assert len(found) == 800
+    assert all(text[d.start : d.end] == d.text == "Sergey Volkov" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        ("short", 10, [(0, "short")]),
+        ("aaaa bbbb cccc", 10, [(0, "aaaa bbbb "), (10, "cccc")]),
+        ("aaaaaaaaaaaaaa", 10, [(0, "aaaaaaaaaa"), (10, "aaaa")]),  # no space: cut hard
+        ("ab\ncd ef gh", 6, [(0, "ab\ncd "), (6, "ef gh")]),
+        ("", 10, [(0, "")]),
+    ],
+)
+def test_pieces_cut_at_spaces_and_keep_offsets(text: str, limit: int, pieces: list[tuple[int, str]]) -> None:
+    assert pieces_of(text, limit) == pieces
+    assert "".join(piece for _, piece in pieces) == text
