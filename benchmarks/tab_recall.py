@@ -24,7 +24,30 @@ from veil import Pipeline, Settings
 from veil.reading.text import StringDocument
 
 _IGNORED = frozenset(
-    "the a an of in on at to for by from with and mr mrs ms miss dr prof judge sir madam".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "from",
+        "with",
+        "and",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "judge",
+        "sir",
+        "madam",
+    ]
 )
 _WORD = re.compile(r"\w+")
 
@@ -71,10 +94,15 @@ def score(path: Path, show_misses: bool) -> dict[str, object]:
                     totals[group][0] += not missed
                     totals[group][1] += 1
                 if missed and kind == "DIRECT":
-                    misses.append(f"{doc['doc_id']} {annotator} {label}: " + " | ".join(str(m["span_text"]) for m in missed))
+                    misses.append(
+                        f"{doc['doc_id']} {annotator} {label}: " + " | ".join(str(m["span_text"]) for m in missed)
+                    )
     if show_misses:
         print("\n".join(misses))
-    return {group: {"recall": round(hit / total, 4), "entities": total, "protected": hit} for group, (hit, total) in sorted(totals.items())}
+    return {
+        group: {"recall": round(hit / total, 4), "entities": total, "protected": hit}
+        for group, (hit, total) in sorted(totals.items())
+    }
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ MODEL_FILES = [
     "veil/models/en_ner/MODEL_CARD.md",
     "veil/data/names/census_given.tsv",
     "veil/data/names/census_surnames.tsv",
+    "veil/data/names/en_context.toml",
 ]
 _CHECK = """
 from pathlib import Path

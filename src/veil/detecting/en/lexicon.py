@@ -12,31 +12,18 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
 from veil.linking.keys import latin_skeleton
 
-# Capitalised words that look like names in a sentence but never are a person's name here.
-NOT_NAMES = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
-    court government ministry minister commission convention article republic state states police army
-    church university hospital school college institute academy street road avenue square lane prospekt
-    station airport region district oblast krai federation council committee office department prosecutor
-    prosecutors service services union party bank company agency centre center city town village
-    president judge justice applicant applicants registrar chamber section parliament duma kremlin
-    god lord allah jesus christ mr mrs ms miss dr prof sir madam mister
-    english russian ukrainian american european british german french soviet
-    internet facebook telegram whatsapp youtube instagram twitter google
-    i you he she we they it hi hello hey ok okay yes no thanks well so
-    """.split()
-)
 _RUSSIAN_SURNAME_ALONE = re.compile(
     r"[A-Z][a-z]+(?:ova|eva|yova|ovich|evich|ovna|evna|ichna|enko|shvili|skaya|tskaya|skiy|skii|tskiy)$"
 )
-_RUSSIAN_SURNAME = re.compile(r"[A-Za-z][a-z]+(?:ov|ev|yov|in|yn|sky|ski|ova|eva|ina|yna|enko|uk|yuk|chuk|ich|skaya|skiy|skii|aya|shvili|dze|yan|ian)$")
+_RUSSIAN_SURNAME = re.compile(
+    r"[A-Za-z][a-z]+(?:ov|ev|yov|in|yn|sky|ski|ova|eva|ina|yna|enko|uk|yuk|chuk|ich|skaya|skiy|skii|aya|shvili|dze|yan|ian)$"
+)
 _PATRONYMIC = re.compile(r"[A-Za-z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 
 
@@ -52,9 +39,26 @@ class NameInfo:
         return not self.common_word and not self.place
 
 
+@functools.cache
+def context_words(kind: str) -> frozenset[str]:
+    """A word list from ``veil/data/names/en_context.toml`` (``not_names``, ``titles``, ``relatives`` ...)."""
+    text = resources.files("veil.data.names").joinpath("en_context.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(text)[kind].split())
+
+
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("veil.data.names").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Everyday English words in lower case (``en_common_words.txt``): what a lower-case name is not."""
+    return frozenset(row[0] for row in _rows("en_common_words.txt"))
+
+
+def is_common_word(word: str) -> bool:
+    return word.lower() in common_words()
 
 
 @functools.cache
@@ -62,9 +66,9 @@ def given_names() -> dict[str, NameInfo]:
     """Lower-cased given name -> what is known of it (census names)."""
     table: dict[str, NameInfo] = {}
     for name, gender, flags in _rows("census_given.tsv"):
-        table[name.lower()] = NameInfo(gender, "w" in flags, "p" in flags)
+        table[name.lower()] = NameInfo(gender, "w" in flags or is_common_word(name), "p" in flags)
     for row in _rows("en_given.tsv"):
-        table.setdefault(row[0].lower(), NameInfo(row[2], False, False))
+        table.setdefault(row[0].lower(), NameInfo(row[2], is_common_word(row[0]), False))
     return table
 
 
@@ -86,9 +90,12 @@ def russian_given_keys() -> dict[str, str]:
 @functools.cache
 def surnames() -> dict[str, NameInfo]:
     """Lower-cased surname -> flags (census surnames, the curated pool)."""
-    table = {name.lower(): NameInfo("u", "w" in flags, "p" in flags) for name, flags in _rows("census_surnames.tsv")}
+    table = {
+        name.lower(): NameInfo("u", "w" in flags or is_common_word(name), "p" in flags)
+        for name, flags in _rows("census_surnames.tsv")
+    }
     for row in _rows("en_surnames.tsv"):
-        table.setdefault(row[0].lower(), NameInfo("u", False, False))
+        table.setdefault(row[0].lower(), NameInfo("u", is_common_word(row[0]), False))
     return table
 
 
@@ -105,19 +112,20 @@ def given_info(word: str) -> NameInfo | None:
     gender = russian_given_keys().get(latin_skeleton(word)) if word.isascii() and len(word) > 2 else None
     info = given_names().get(word.lower())
     if gender:
-        return NameInfo(gender, info.common_word if info else False, False)
+        return NameInfo(gender, (info.common_word if info else False) or is_common_word(word), False)
     if info is not None and latin_skeleton(word) in _public_places():
         return NameInfo(info.gender, info.common_word, True)
     return info
 
 
 def is_not_name(word: str) -> bool:
-    return word.lower().rstrip(".") in NOT_NAMES
+    return word.lower().rstrip(".") in context_words("not_names")
 
 
 def looks_russian_surname(word: str, alone: bool = False) -> bool:
     """A Latin-letter Russian surname ending; ``alone`` asks for the endings that are safe without context."""
-    return bool((_RUSSIAN_SURNAME_ALONE if alone else _RUSSIAN_SURNAME).match(word)) and not is_not_name(word)
+    pattern = _RUSSIAN_SURNAME_ALONE if alone else _RUSSIAN_SURNAME
+    return bool(pattern.match(word)) and not is_not_name(word) and not is_common_word(word)
 
 
 def looks_patronymic(word: str) -> bool:

@@ -24,31 +24,10 @@ from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.en import lexicon
 from veil.findings import Detection, Kind, Label, Passage, Why
 
-TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lady lord madam madame mister judge justice rev reverend
-    father sister brother fr sgt sergeant capt captain lt lieutenant col colonel maj major gen general
-    cpl corporal pte private officer inspector detective constable uncle aunt auntie granny grandma
-    grandpa babushka deputy senator governor mayor
-    """.split()
-)
-# Titles that are also everyday words ("General Motors", "my uncle said"): a known name must follow.
-_WORD_TITLES = frozenset(
-    """
-    lady lord judge justice father sister brother sergeant captain lieutenant colonel major general corporal
-    private officer inspector detective constable uncle aunt auntie granny grandma grandpa deputy senator
-    governor mayor professor
-    """.split()
-)
-_RELATIVES = frozenset(
-    """
-    son daughter brother sister husband wife friend mother father mom mum dad uncle aunt cousin nephew
-    niece grandson granddaughter grandmother grandfather grandma grandpa boyfriend girlfriend fiance
-    fiancee partner colleague neighbour neighbor classmate lawyer boss stepson stepdaughter stepfather
-    stepmother brother-in-law sister-in-law son-in-law daughter-in-law
-    """.split()
-)
-_POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
+TITLES = lexicon.context_words("titles")
+_WORD_TITLES = lexicon.context_words("word_titles")
+_RELATIVES = lexicon.context_words("relatives")
+_POSSESSIVES = lexicon.context_words("possessives")
 _NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _MAX_NAME_WORDS = 5
@@ -141,7 +120,9 @@ class _Scan:
         end = self.extend(i)
         if end == i + 1:
             return (end, WHY_GIVEN) if info.safe_alone and len(word.text) > 2 else None
-        if info.safe_alone or _known_surname(self.words[i + 1].text):
+        # An everyday-word given name ("Will", "Mark") starts a name only before a known surname, and
+        # never in lower-case text, where "will smith" is more often a verb than a person.
+        if info.safe_alone or (not self.lower and _known_surname(self.words[i + 1].text)):
             return end, WHY_GIVEN
         return None
 
@@ -190,8 +171,9 @@ class _Scan:
 
 
 def _known_surname(word: str) -> bool:
+    """A surname from the census list that is no everyday word or place, or a Russian surname ending."""
     info = lexicon.surname_info(word)
-    return (info is not None and not info.common_word) or lexicon.looks_russian_surname(word.capitalize())
+    return (info is not None and info.safe_alone) or lexicon.looks_russian_surname(word.capitalize())
 
 
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mister": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
