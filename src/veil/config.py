@@ -48,13 +48,18 @@ class Settings(BaseModel):
         return validate_settings(data, "options")
 
 
+def first_problem(error: ValidationError) -> str:
+    """The first problem of a validation error, as ``place: message`` (for one-line errors)."""
+    first = error.errors()[0]
+    place = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    return f"{place}: {first['msg']}"
+
+
 def validate_settings(data: dict[str, object], where: str) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        place = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise VeilError(ErrorCode.CONFIG_INVALID, f"{where}: {place}: {first['msg']}") from None
+        raise VeilError(ErrorCode.CONFIG_INVALID, f"{where}: {first_problem(error)}") from None
 
 
 def load_settings(path: Path) -> Settings:

@@ -36,6 +36,7 @@ from veil.findings import Action, Decision, Detection, Edit, Entity, Passage
 from veil.language import AUTO, check_language, passages
 from veil.linking import Linker
 from veil.reading import Document, TextUnit, format_for
+from veil.reading.base import SEARCH_ONLY_ROLES
 from veil.reading.text import StringDocument
 from veil.registry import Registry
 
@@ -133,8 +134,12 @@ class Pipeline:
     def read(self, path: Path, format_name: str | None = None) -> Document:
         return format_for(path, format_name).read(path)
 
-    def passages(self, document: Document, lang: str = AUTO) -> Iterator[Passage]:
-        return passages(document.units(), check_language(lang))
+    def passages(self, document: Document, lang: str = AUTO, *, for_detectors: bool = False) -> Iterator[Passage]:
+        """The document's passages; ``for_detectors`` leaves out units that are only searched."""
+        units = document.units()
+        if for_detectors:
+            units = (unit for unit in units if unit.role not in SEARCH_ONLY_ROLES)
+        return passages(units, check_language(lang))
 
     def detect(
         self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None
@@ -145,7 +150,7 @@ class Pipeline:
         """
         detections: list[Detection] = []
         languages: Counter[str] = Counter()
-        for batch in _batched(self.passages(document, lang), BATCH_PASSAGES):
+        for batch in _batched(self.passages(document, lang, for_detectors=True), BATCH_PASSAGES):
             for passage in batch:
                 languages[passage.lang] += len(passage.text)
             detections.extend(self._detect_batch(batch))

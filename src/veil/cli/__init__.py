@@ -13,7 +13,9 @@ import sys
 import traceback
 
 from veil.cli import detect as _detect  # noqa: F401  (registers the command)
+from veil.cli import evaluate as _evaluate  # noqa: F401
 from veil.cli import protect as _protect  # noqa: F401
+from veil.cli import publish as _publish  # noqa: F401
 from veil.cli.app import app, err_console
 from veil.errors import ErrorCode, VeilError
 

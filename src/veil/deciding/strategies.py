@@ -10,11 +10,11 @@ from __future__ import annotations
 import abc
 from collections.abc import Mapping
 
+from veil.deciding import people
 from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
 from veil.deciding.placeholders import placeholder
 from veil.deciding.public import public_figures
 from veil.deciding.surrogates import (
-    choose_person,
     display_name,
     is_cyrillic,
     person_origin,
@@ -23,20 +23,6 @@ from veil.deciding.surrogates import (
 from veil.findings import Action, Decision, Detection, Entity, Why
 from veil.linking.persons import dominant
 from veil.registry import Registry
-
-
-def _keys(entity: Entity) -> list[str]:
-    """Entity keys, strongest first: full names, then surnames, then any other key."""
-    roles = {k.removeprefix("role:"): v for k, v in entity.attrs.items() if k.startswith("role:")}
-
-    def strength(key: str) -> tuple[int, str]:
-        if key.startswith("person-full:"):
-            return (0, key)
-        if roles.get(key.removeprefix("person:")) == "last":
-            return (1, key)
-        return (2, key)
-
-    return sorted(entity.keys, key=strength)
 
 
 class Keep(Strategy):
@@ -67,15 +53,15 @@ class Pseudonym(Strategy):
     def decide(self, entity: Entity, context: DecisionContext) -> Decision:
         if entity.type != "person":
             return STRATEGIES.get("redact").decide(entity, context)
-        keys = _keys(entity)
-        record = context.memory.recall("person", keys)
+        record, relative = people.recall(entity, context)
         why = Why("decide.pseudonym", "remembered", 1.0, "the pseudonym this person already has in the project")
         if record is None:
             gender = entity.attrs.get("gender") or _gender_from_names(entity)
             avoid = context.avoid | _public_words()
-            record = choose_person(person_origin(entity), gender, context.rng, avoid, context.memory.taken("person"))
-            why = Why("decide.pseudonym", "new-surrogate", 1.0, "a new pseudonym of the same gender")
-        context.memory.remember("person", keys, record)
+            record = people.new_record(entity, person_origin(entity), gender, avoid, context, relative)
+            note = "a new pseudonym of the same gender" + (", with the family's surname" if relative else "")
+            why = Why("decide.pseudonym", "new-surrogate", 1.0, note)
+        context.memory.remember("person", people.keys_to_remember(entity), record)
         replacements = tuple(render_person(record, m, entity) for m in entity.mentions)
         display = display_name(record, cyrillic=context.lang == "ru")
         return Decision(entity.id, self.action, replacements, (why,), display)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,6 +27,7 @@ from veil.linking.keys import latin_skeleton
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, name_words
 
 Record = Mapping[str, str]
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk)$", re.IGNORECASE)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 
 
@@ -165,7 +167,9 @@ def person_origin(entity: Entity) -> str:
     """``ru`` when the person is named in Russian text or in Cyrillic, else ``en``."""
     if any(m.lang == "ru" or is_cyrillic(m.text) for m in entity.mentions):
         return "ru"
-    if any(latin_skeleton(w.text) in _russian_given_keys() for m in entity.mentions for w in name_words(m)):
+    if any(w.key in _russian_given_keys() for m in entity.mentions for w in name_words(m)):
+        return "ru"
+    if any(_RUSSIAN_SURNAME.search(w.text) for m in entity.mentions for w in name_words(m) if not w.initial):
         return "ru"
     return "en"
 
@@ -201,6 +205,28 @@ def part_for(record: Record, role: str, cyrillic: bool) -> str:
 
 Renderer = Callable[[Record, Detection, Entity], str]
 RENDERERS: dict[str, Renderer] = {}
+# Language packages that recognise a special name word in any language (a Russian diminutive in Latin
+# letters, "Sasha") return the surrogate's matching word; ``None`` lets the next one, or the default, try.
+WordRenderer = Callable[[Record, NameWord, str], str | None]
+WORD_RENDERERS: list[WordRenderer] = []
+
+
+def initial_roles(words: Sequence[NameWord]) -> dict[int, str]:
+    """Roles of the initials of a mention by their order: first name, then middle name ("С. А. Волков")."""
+    initials = [i for i, w in enumerate(words) if w.initial]
+    return {index: (ROLE_FIRST if n == 0 else ROLE_MIDDLE) for n, index in enumerate(initials)}
+
+
+def surrogate_word(
+    record: Record, word: NameWord, role: str, inflect: Callable[[str, NameWord, str], str] | None
+) -> str:
+    """The surrogate's word for one (non-initial) name word: a language package's, else by role."""
+    for render in WORD_RENDERERS:
+        special = render(record, word, role)
+        if special is not None:
+            return special
+    replacement = part_for(record, role, is_cyrillic(word.text))
+    return inflect(replacement, word, role) if inflect is not None else replacement
 
 
 def render_words(
@@ -214,15 +240,13 @@ def render_words(
     text = mention.text
     pieces: list[str] = []
     cursor = 0
-    for word in name_words(mention):
-        role = role_of(word, entity)
-        cyrillic = is_cyrillic(word.text)
+    words = name_words(mention)
+    by_position = initial_roles(words)
+    for index, word in enumerate(words):
         if word.initial:
-            replacement = part_for(record, role, cyrillic)[:1] + word.text[1:]
+            replacement = part_for(record, by_position[index], is_cyrillic(word.text))[:1] + word.text[1:]
         else:
-            replacement = part_for(record, role, cyrillic)
-            if inflect is not None:
-                replacement = inflect(replacement, word, role)
+            replacement = surrogate_word(record, word, role_of(word, entity), inflect)
         pieces.append(text[cursor : word.start])
         pieces.append(match_case(word.text, replacement))
         cursor = word.end

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from veil.findings import Detection, Entity, Kind, Passage
+from veil.findings import Detection, Entity, Kind, Label, Passage, Why
 from veil.intervals import Coverage
 from veil.linking.keys import value_key
-from veil.linking.persons import Person, dominant, group_people, name_words
-from veil.linking.propagate import Propagator
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words
+from veil.linking.propagate import FORM_EXPANDERS, Propagator
+
+_WHY = (Why("link.people", "person-name-forms", 0.8, "made of the name forms of a person met elsewhere"),)
 
 
 def _priority(detection: Detection) -> tuple[int, int, float, int]:
@@ -49,21 +52,65 @@ def resolve_overlaps(detections: Iterable[Detection]) -> list[Detection]:
     return sorted(chosen, key=lambda d: d.start)
 
 
+def prefer_people(mentions: list[Detection]) -> list[Detection]:
+    """Place and organisation mentions made of a person's name forms become mentions of a person.
+
+    A model may tag a name as a person in one sentence and as a place in the next ("Гата Камский");
+    once the name is known to be a person's, each of its forms is a person wherever it stands, so a
+    place or organisation mention whose words are all forms of known people's names is relabelled, and
+    so is a short capitalised one holding such a form ("Ахмат-Хаджи Кадырова").
+    """
+    people = [m for m in mentions if m.type == "person"]
+    forms: set[str] = set()
+    for mention in people:
+        expand = FORM_EXPANDERS.get(mention.lang)
+        for word in _person_words(mention):
+            forms.add(word)
+            forms.update(expand(word) if expand else ())
+    if not forms:
+        return mentions
+    template = {m.lang: m for m in people}
+    changed = []
+    for mention in mentions:
+        words = _person_words(mention) if mention.label in (Label.LOC, Label.ORG) else []
+        if words and mention.lang in template and _made_of_names(words, forms):
+            base = template[mention.lang]
+            mention = replace(base, start=mention.start, end=mention.end, text=mention.text, why=mention.why + _WHY)
+        changed.append(mention)
+    return changed
+
+
+def _made_of_names(words: Sequence[str], forms: set[str]) -> bool:
+    if all(w in forms for w in words):
+        return True
+    return len(words) <= 3 and any(w in forms for w in words) and all(w[:1].isupper() for w in words)
+
+
 def _person_words(mention: Detection) -> list[str]:
     return [w.text for w in name_words(mention) if not w.initial]
 
 
-def _person_entity(person: Person) -> Entity:
-    first = min(person.mentions, key=lambda m: m.start)
+def person_keys(person: Person) -> frozenset[str]:
+    """A person's keys: each name word (``person:``), the whole name (``person-full:``) and each first
+    name with each surname (``person-name:``, so "Sergey Volkov" meets "Сергей Александрович Волков")."""
     keys = {f"person:{key}" for key in person.keys}
     if len(person.keys) >= 2:
         keys.add("person-full:" + "|".join(sorted(person.keys)))
+    firsts = sorted(k for k, role in person.roles.items() if role == ROLE_FIRST)
+    lasts = sorted(k for k, role in person.roles.items() if role == ROLE_LAST)
+    keys.update(f"person-name:{first}|{last}" for first in firsts for last in lasts)
+    return frozenset(keys)
+
+
+def _person_entity(person: Person) -> Entity:
+    first = min(person.mentions, key=lambda m: m.start)
+    keys = person_keys(person)
     attrs = {f"role:{key}": role for key, role in person.roles.items()}
     gender = dominant([m.attrs.get("gender", "") for m in person.mentions])
     if gender:
         attrs["gender"] = gender
     return Entity("", first.label, Kind.DIRECT, "person", sorted(person.mentions, key=lambda m: m.start),
-                  frozenset(keys), attrs)  # fmt: skip
+                  keys, attrs)  # fmt: skip
 
 
 def group(mentions: Sequence[Detection]) -> list[Entity]:
@@ -95,7 +142,7 @@ class Linker:
         self.propagate = propagate
 
     def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
-        mentions = resolve_overlaps(detections)
+        mentions = prefer_people(resolve_overlaps(detections))
         entities = group(mentions)
         if self.propagate and entities:
             propagator = Propagator(entities, _person_words)

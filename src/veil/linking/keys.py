@@ -3,8 +3,10 @@
 A key is what links mentions inside a document and entities across the documents of a project, in
 either language: phone numbers reduce to their digits, e-mail addresses and handles to lower case, and
 names to a Latin "skeleton" that collapses the usual transliteration variants (Сергей, Sergey, Sergei and
-Serguei share ``sergei``). Language packages refine name keys (Russian lemmas, diminutives) through
-:data:`NAME_NORMALIZERS`.
+Serguei share ``sergei``). Language packages refine name keys through :data:`NAME_NORMALIZERS` (per
+language: the Russian one turns "Сергея" into "Сергей") and :data:`SKELETON_FOLDS` (every language: a
+diminutive or other spelling folds to its full name, so "Sasha" in an English translation, "Саше" and
+"Oleksandr" all key to Александр).
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ _DIACRITICS = re.compile(r"[\u0300-\u036f]")
 NameNormalizer = Callable[[str], str]
 # Language packages register normalisers here (e.g. Russian lemma + diminutive -> full name).
 NAME_NORMALIZERS: dict[str, NameNormalizer] = {}
+# Folds applied to every name word's skeleton, in every language (e.g. diminutive -> full name).
+SkeletonFold = Callable[[str], str]
+SKELETON_FOLDS: list[SkeletonFold] = []
 
 
 def latin_skeleton(word: str) -> str:
@@ -52,7 +57,10 @@ def name_token_key(token: str, lang: str) -> str:
     """The key of one word of a person's name, normalised by the language package when there is one."""
     normalizer = NAME_NORMALIZERS.get(lang)
     base = normalizer(token) if normalizer else token
-    return latin_skeleton(base)
+    key = latin_skeleton(base)
+    for fold in SKELETON_FOLDS:
+        key = fold(key)
+    return key
 
 
 def digits_key(text: str) -> str:

@@ -27,6 +27,7 @@ TITLES = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?|[^\W\d_]\.")
+_POSSESSIVE = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 
 ROLE_FIRST = "first"
@@ -53,12 +54,16 @@ def name_words(mention: Detection) -> list[NameWord]:
     words: list[NameWord] = []
     for match in _WORD.finditer(mention.text):
         text = match.group()
+        possessive = _POSSESSIVE.search(text) if len(text) > 3 else None
+        if possessive is not None:  # "Volkov's": the name is "Volkov", the 's stays in the text
+            text = text[: possessive.start()]
         if text.rstrip(".").casefold() in TITLES:
             continue
         if _INITIALS.match(text):
-            words.append(NameWord(match.start(), match.end(), text, _initial_key(text), True))
+            words.append(NameWord(match.start(), match.start() + len(text), text, _initial_key(text), True))
             continue
-        words.append(NameWord(match.start(), match.end(), text, name_token_key(text, mention.lang), False))
+        key = name_token_key(text, mention.lang)
+        words.append(NameWord(match.start(), match.start() + len(text), text, key, False))
     return words
 
 
@@ -118,7 +123,7 @@ def group_people(mentions: Sequence[Detection]) -> list[Person]:
     for mention, words in full_first:
         keys = {w.key for w in words if not w.initial}
         if keys:
-            containing = [p for p in people if keys <= p.keys]
+            containing = [p for p in people if keys <= p.keys and _initials_fit(p, words)]
             person = _choose(containing, mention.start) if containing else Person()
         else:
             person = _match_initials(people, words, mention.start) or Person()
@@ -127,6 +132,13 @@ def group_people(mentions: Sequence[Detection]) -> list[Person]:
         person.add(mention, words)
         _learn_roles(person, words, mention.lang)
     return people
+
+
+def _initials_fit(person: Person, words: Sequence[NameWord]) -> bool:
+    """Initials beside a surname must fit the person's first name ("С. А. Волков" is not Anna Volkova)."""
+    initials = [w for w in words if w.initial]
+    firsts = {key[:1] for key, role in person.roles.items() if role == ROLE_FIRST}
+    return not initials or not firsts or initials[0].key in firsts
 
 
 def _match_initials(people: list[Person], words: Sequence[NameWord], offset: int) -> Person | None:

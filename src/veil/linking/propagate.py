@@ -2,16 +2,20 @@
 
 One missed mention undoes the rest, so once entities are known, the document is scanned again for each
 entity's surface forms: the exact texts of its mentions and, for people, each word of the name (and, in
-Russian, each word's inflected forms, supplied by the language package through :data:`FORM_EXPANDERS`).
-A form that was written in lower case, or any form in a passage written all in lower case (speech
-transcripts), is searched without regard to case; otherwise capitalised name words must stay capitalised
-so that "Will" the name does not swallow "will" the verb.
+Russian, each word's inflected forms, diminutives and Latin spellings, supplied by the language package
+through :data:`FORM_EXPANDERS`). A form that was written in lower case, or any form in a passage written
+all in lower case (speech transcripts), is searched without regard to case; otherwise capitalised name
+words must stay capitalised so that "Will" the name does not swallow "will" the verb.
+
+Single-word forms (nearly all of them: a Russian first name alone has about a hundred) are looked up
+word by word in a table, which costs the same however many forms there are; the few forms of several
+words ("Sergey Volkov", "+7 903 111-22-33") go through a regular expression, longest first, before that.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from veil.findings import Detection, Entity, Passage, Why
@@ -20,6 +24,8 @@ from veil.intervals import Coverage
 MIN_FORM_CHARS = 3
 MAX_FORMS_PER_PATTERN = 2000
 _WHY = Why("link.propagate", "same-form-elsewhere", 0.9, "the same name or value as another mention of this entity")
+_WORD = re.compile(r"\w+")
+_ONE_WORD = re.compile(r"^\w+$")
 
 # lang -> function giving extra forms of a name word (e.g. Russian cases of a surname)
 FormExpander = Callable[[str], Iterable[str]]
@@ -43,11 +49,11 @@ def entity_forms(entity: Entity, index: int, words: Callable[[Detection], Sequen
     texts: set[str] = {m.text for m in entity.mentions}
     if entity.type == "person":
         for mention in entity.mentions:
+            expand = FORM_EXPANDERS.get(mention.lang)
             for word in words(mention):
                 texts.add(word)
-                for expand in (FORM_EXPANDERS.get(mention.lang),):
-                    if expand:
-                        texts.update(expand(word))
+                if expand:
+                    texts.update(expand(word))
     forms: list[Form] = []
     for text in texts:
         stripped = text.strip()
@@ -58,12 +64,13 @@ def entity_forms(entity: Entity, index: int, words: Callable[[Detection], Sequen
     return forms
 
 
-def _compile(forms: Sequence[Form], fold: bool) -> re.Pattern[str] | None:
-    chosen = sorted({f.text.casefold() if fold else f.text for f in forms}, key=len, reverse=True)
-    if not chosen:
-        return None
-    body = "|".join(re.escape(text) for text in chosen[:MAX_FORMS_PER_PATTERN])
-    return re.compile(rf"(?<![\w@.])(?:{body})(?![\w])", re.IGNORECASE if fold else 0)
+def _compile(texts: Iterable[str], fold: bool) -> list[re.Pattern[str]]:
+    chosen = sorted(set(texts), key=len, reverse=True)
+    patterns = []
+    for first in range(0, len(chosen), MAX_FORMS_PER_PATTERN):
+        body = "|".join(re.escape(text) for text in chosen[first : first + MAX_FORMS_PER_PATTERN])
+        patterns.append(re.compile(rf"(?<![\w@.])(?:{body})(?![\w])", re.IGNORECASE if fold else 0))
+    return patterns
 
 
 class Propagator:
@@ -74,35 +81,55 @@ class Propagator:
         forms = [form for i, e in enumerate(entities) for form in entity_forms(e, i, words)]
         self._owner: dict[str, int] = {}
         self._owner_folded: dict[str, int] = {}
+        self._folded_words: dict[str, int] = {}
         for form in forms:
             self._owner.setdefault(form.text, form.entity_index)
             self._owner_folded.setdefault(form.text.casefold(), form.entity_index)
-        self._exact = _compile([f for f in forms if not f.fold_case], fold=False)
-        self._folded = _compile([f for f in forms if f.fold_case], fold=True)
-        self._everything_folded = _compile(forms, fold=True)
+            if form.fold_case:
+                self._folded_words.setdefault(form.text.casefold(), form.entity_index)
+        phrases = [f for f in forms if not _ONE_WORD.match(f.text)]
+        self._exact = _compile((f.text for f in phrases if not f.fold_case), fold=False)
+        self._folded = _compile((f.text.casefold() for f in phrases if f.fold_case), fold=True)
+        self._everything_folded = _compile((f.text.casefold() for f in phrases), fold=True)
 
     def find(self, passages: Iterable[Passage], covered: Sequence[tuple[int, int]]) -> list[tuple[int, Detection]]:
         """(entity index, new mention) pairs for occurrences outside ``covered`` spans."""
         taken = Coverage(covered)
         found: list[tuple[int, Detection]] = []
         for passage in passages:
-            patterns = [self._everything_folded] if _is_lower_passage(passage.text) else [self._exact, self._folded]
-            for pattern in patterns:
-                if pattern is not None:
-                    found.extend(self._scan(pattern, passage, taken))
+            lower = _is_lower_passage(passage.text)
+            hits = [hit for p in (self._everything_folded if lower else self._exact + self._folded)
+                    for hit in self._scan(p, passage)]  # fmt: skip
+            for owner, start, end in [*hits, *self._words(passage, lower)]:
+                mention = self._mention(owner, start, end, passage, taken)
+                if mention is not None:
+                    found.append((owner, mention))
         return found
 
-    def _scan(self, pattern: re.Pattern[str], passage: Passage, taken: Coverage) -> list[tuple[int, Detection]]:
-        results: list[tuple[int, Detection]] = []
+    def _scan(self, pattern: re.Pattern[str], passage: Passage) -> Iterator[tuple[int, int, int]]:
         for match in pattern.finditer(passage.text):
-            start, end = passage.start + match.start(), passage.start + match.end()
-            if taken.overlaps(start, end):
-                continue
             owner = self._owner.get(match.group(), self._owner_folded.get(match.group().casefold()))
-            if owner is None:
+            if owner is not None:
+                yield owner, match.start(), match.end()
+
+    def _words(self, passage: Passage, lower: bool) -> Iterator[tuple[int, int, int]]:
+        text = passage.text
+        for match in _WORD.finditer(text):
+            start = match.start()
+            if start and text[start - 1] in "@.":
                 continue
-            template = self.entities[owner].mentions[0]
-            mention = replace(template, start=start, end=end, text=match.group(), lang=passage.lang, why=(_WHY,))
-            results.append((owner, mention))
-            taken.add(start, end)
-        return results
+            word = match.group()
+            owner = self._owner.get(word)
+            if owner is None:
+                owner = (self._owner_folded if lower else self._folded_words).get(word.casefold())
+            if owner is not None:
+                yield owner, start, match.end()
+
+    def _mention(self, owner: int, start: int, end: int, passage: Passage, taken: Coverage) -> Detection | None:
+        start, end = passage.start + start, passage.start + end
+        if taken.overlaps(start, end):
+            return None
+        taken.add(start, end)
+        template = self.entities[owner].mentions[0]
+        text = passage.text[start - passage.start : end - passage.start]
+        return replace(template, start=start, end=end, text=text, lang=passage.lang, why=(_WHY,))

@@ -25,9 +25,11 @@ class TextUnit:
     """A piece of a document's text and where it sits.
 
     ``role`` says what part of the document it is (``body``, ``heading``, ``table``, ``header``,
-    ``footer``, ``footnote``, ``comment``, ``metadata``, ``speaker``, ``cue``) so detectors and reports
-    can treat, say, a speaker label or a document property differently. ``ref`` is the format's own
-    locator, opaque to everyone but the format.
+    ``footer``, ``footnote``, ``endnote``, ``comment``, ``metadata``, ``alt``, ``link``, ``field``,
+    ``speaker``, ``cue``, ``boilerplate``) so detectors and reports can treat, say, a speaker label or a
+    document property differently. Units in :data:`SEARCH_ONLY_ROLES` are not given to detectors but
+    are still searched for every entity found elsewhere. ``ref`` is the format's own locator, opaque to
+    everyone but the format.
     """
 
     start: int
@@ -38,6 +40,12 @@ class TextUnit:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+# Roles of text that is not part of the testimony (a web site's menus and footers): detectors do not
+# read it, so it is not over-masked, but every entity found in the testimony is searched for and
+# replaced there too.
+SEARCH_ONLY_ROLES = frozenset({"boilerplate"})
 
 
 class Document(abc.ABC):

@@ -21,7 +21,8 @@ UNIT_CHARS = 1 << 16
 SNIFF_BYTES = 8192
 
 
-def _open(path: Path) -> BinaryIO:
+def open_input(path: Path) -> BinaryIO:
+    """``path`` opened for reading, or a clear ``input.*`` error."""
     try:
         return path.open("rb")
     except FileNotFoundError:
@@ -58,7 +59,7 @@ class TextDocument(Document):
         buffer = ""
         offset = 0
         consumed_bytes = 0
-        with _open(self.path) as handle:
+        with open_input(self.path) as handle:
             while True:
                 block = handle.read(BLOCK_BYTES)
                 final = not block
@@ -106,7 +107,7 @@ class Markdown(PlainText):
 
 def check_readable_text(path: Path) -> None:
     """Fail early, with a clear code, on a missing, empty or binary file."""
-    with _open(path) as handle:
+    with open_input(path) as handle:
         head = handle.read(SNIFF_BYTES)
     if not head:
         raise VeilError(ErrorCode.INPUT_EMPTY, f"{path}: the file is empty")

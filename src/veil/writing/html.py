@@ -9,9 +9,10 @@ import jinja2
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
+def template_environment(package: str = "veil.writing") -> jinja2.Environment:
+    """The Jinja environment for the ``templates`` folder of ``package`` (autoescaped, strict)."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("veil.writing", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -23,4 +24,4 @@ def report_html(report: dict[str, Any]) -> str:
     """The report page for a report built by :func:`veil.writing.report.build_report`."""
     masked = [e for e in report["entities"] if e["action"] != "keep"]
     kept = [e for e in report["entities"] if e["action"] == "keep"]
-    return _environment().get_template("report.html").render(report=report, masked=masked, kept=kept)
+    return template_environment().get_template("report.html").render(report=report, masked=masked, kept=kept)

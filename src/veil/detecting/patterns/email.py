@@ -7,8 +7,10 @@ import re
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.findings import Detection, Kind, Label, Passage, Why
 
+# A single space may stand around "@" and the dots ("a . gromov @ yandex . ru"), as people write
+# addresses to dodge filters.
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])",
+    r"(?<![\w.+-])[\w+-]+(?: ?\. ?[\w+-]+)* ?@ ?[\w-]+(?: ?\. ?[\w-]+)* ?\. ?[^\W\d_]{2,}(?![\w-])",
 )
 _WHY = Why("pattern.email", "email-address", 0.99, "looks like an e-mail address")
 

@@ -25,9 +25,14 @@ _PROFILE = re.compile(
 _URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"«»]+")
 _HANDLE = re.compile(r"(?<![\w@.])@\s?[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
 _CONTEXT_HANDLE = re.compile(
-    r"(?i)\b(?:telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|user ?name|логин\w*|"
+    r"(?i)\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|"
+    r"user ?name|логин\w*|"
     r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*)"
     r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
+)
+# A username spelled out with spaces after such a keyword ("ник — s a s h a _ v o l k o v").
+_SPACED_HANDLE = re.compile(
+    _CONTEXT_HANDLE.pattern.split("(?P<handle>")[0] + r"(?P<handle>(?:[A-Za-z0-9_.] ){3,}[A-Za-z0-9_.])"
 )
 _WHY_PROFILE = Why("pattern.handle", "profile-link", 0.95, "a link to a personal profile")
 _WHY_HANDLE = Why("pattern.handle", "at-handle", 0.9, "an @username")
@@ -63,10 +68,14 @@ class HandleDetector(Detector):
         if "@" in text:
             for m in _HANDLE.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
+        for m in _SPACED_HANDLE.finditer(text):
+            add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
         for m in _CONTEXT_HANDLE.finditer(text):
             handle = m.group("handle")
             looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")
-            if handle.lower() in _COMMON_WORDS or not (looks_made_up or m.group("sep").strip()):
+            # After a Russian keyword ("ник", "ЖЖ", "телеграм"), a word in Latin letters is the username.
+            after_russian = not m.group(0)[:1].isascii()
+            if handle.lower() in _COMMON_WORDS or not (looks_made_up or m.group("sep").strip() or after_russian):
                 continue
             add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
         return results

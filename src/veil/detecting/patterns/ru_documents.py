@@ -21,7 +21,8 @@ _PASSPORT_CONTEXT = re.compile(
 )
 _SNILS = re.compile(r"(?<!\d)\d{3}[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{2}(?!\d)")
 _INN = re.compile(r"(?<!\d)(?:\d{12}|\d{10})(?!\d)")
-_INN_CONTEXT = re.compile(r"(?i)\b(?:инн|inn)\b\D{0,12}?(?P<number>\d[\d\s]{9,15}\d)")
+# After the word, the number may be written with a space between any digits ("5 0 2 4 ...").
+_INN_CONTEXT = re.compile(r"(?i)\b(?:инн|inn)\b\D{0,12}?(?P<number>\d(?:\s?\d){11}|\d(?:\s?\d){9})(?![\d])")
 _MILITARY_ID = re.compile(r"(?<![\w])[А-ЯЁ]{2}\s?(?:№\s?)?\d{7}(?!\d)")
 
 _WHY_PASSPORT = Why("pattern.ru-documents", "passport-shape", 0.9, "shaped like a Russian passport series and number")

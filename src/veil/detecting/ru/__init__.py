@@ -1,3 +1,3 @@
 """Russian detectors: the slovnet NER model shipped with natasha, and name rules."""
 
-from veil.detecting.ru import ner  # noqa: F401
+from veil.detecting.ru import names, ner  # noqa: F401

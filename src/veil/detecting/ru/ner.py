@@ -3,19 +3,23 @@
 The model files are loaded straight from natasha's package folder with ``slovnet`` and ``navec``, without
 importing natasha itself: natasha's morphology goes through the unmaintained pymorphy2, which breaks on
 installs without ``pkg_resources``; Veil uses pymorphy3 for morphology instead.
+
+Lower-case passages (speech transcripts) are truecased first (:mod:`veil.detecting.ru.truecase`), and
+the model's spans are then refined (:mod:`veil.detecting.ru.refine`).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.errors import ErrorCode, VeilError
+from veil.detecting.ru.refine import Span, gender_of, refine
+from veil.detecting.ru.truecase import is_lower_case, truecase
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.lexicon.ru.dictionaries import natasha_data
+from veil.reading.turns import is_role_label
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
@@ -24,14 +28,6 @@ LABELS: dict[str, tuple[Label, Kind, str]] = {
     "LOC": (Label.LOC, Kind.QUASI, "place"),
     "ORG": (Label.ORG, Kind.QUASI, "organization"),
 }
-
-
-def natasha_data() -> Path:
-    """natasha's installed folder, found without importing the package."""
-    spec = importlib.util.find_spec("natasha")
-    if spec is None or not spec.submodule_search_locations:
-        raise VeilError(ErrorCode.MODEL_MISSING, "the Russian NER model (natasha package) is not installed")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @functools.cache
@@ -45,6 +41,12 @@ def load_ner() -> Any:
     return ner
 
 
+def _speaker_role(passage: Passage, span: Any) -> bool:
+    """The model tags transcript role labels written in capitals ("ОТВЕТ:") as organisations; they are
+    structure, never identifiers."""
+    return is_role_label(passage.text[span.start : span.stop])
+
+
 class RussianNer(Detector):
     name = "ru.ner"
     languages = frozenset({"ru"})
@@ -54,17 +56,27 @@ class RussianNer(Detector):
 
     def detect_batch(self, passages: Sequence[Passage]) -> list[list[Detection]]:
         ner = load_ner()
+        lower = [is_lower_case(p.text) for p in passages]
+        texts = [truecase(p.text) if low else p.text for p, low in zip(passages, lower, strict=True)]
         results = []
-        for passage, markup in zip(passages, ner.map(p.text for p in passages), strict=True):
-            results.append([self._detection(passage, span) for span in markup.spans if span.type in LABELS])
+        for passage, text, low, markup in zip(passages, texts, lower, ner.map(texts), strict=True):
+            found = [s for s in markup.spans if s.type in LABELS and not _speaker_role(passage, s)]
+            spans = refine(text, [Span(s.start, s.stop, s.type) for s in found])
+            results.append([self._detection(passage, text, span, low) for span in spans])
         return results
 
     @staticmethod
-    def _detection(passage: Passage, span: Any) -> Detection:
+    def _detection(passage: Passage, cased: str, span: Span, truecased: bool) -> Detection:
         label, kind, type_ = LABELS[span.type]
-        why = Why("ru.ner", "slovnet-ner-news", 0.8, f"the Russian model tagged it {span.type}")
-        text = passage.text[span.start : span.stop]
-        return Detection(span.start, span.stop, text, label, kind, type_, passage.lang, (why,), {})
+        note = f"the Russian model tagged it {span.type}" + (" in truecased text" if truecased else "")
+        why = Why("ru.ner", "slovnet-ner-news", 0.8, note)
+        attrs = {}
+        if span.type == "PER":
+            gender = gender_of(cased[span.start : span.end])
+            if gender:
+                attrs["gender"] = gender
+        text = passage.text[span.start : span.end]
+        return Detection(span.start, span.end, text, label, kind, type_, passage.lang, (why,), attrs)
 
 
 @DETECTORS.register(RussianNer.name)

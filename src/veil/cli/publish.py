@@ -1,0 +1,49 @@
+"""``veil publish``: a protected interview as an accessible, self-contained HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veil.cli.app import app, err_console
+from veil.cli.options import FormatName
+from veil.publishing import publish_file
+
+
+@app.command()
+def publish(
+    protected: Annotated[Path, typer.Argument(metavar="PROTECTED", help="A protected document (from veil protect).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The page to write (e.g. page.html).")],
+    meta: Annotated[
+        Path | None,
+        typer.Option(
+            "--meta", help="A TOML file with the story's parts (title, standfirst, figures ...).", dir_okay=False
+        ),
+    ] = None,
+    assets: Annotated[
+        Path | None,
+        typer.Option(
+            "--assets",
+            help="The folder figures are read from (default: the --meta file's, else the document's).",
+            file_okay=False,
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The headline.")] = None,
+    standfirst: Annotated[str | None, typer.Option("--standfirst", help="The standfirst under the headline.")] = None,
+    byline: Annotated[str | None, typer.Option("--byline", help="The byline (kept as given).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="The publication date (YYYY-MM-DD).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="The page language, en or ru (default: guessed).")
+    ] = None,
+    format_name: FormatName = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Publish a protected interview as one accessible HTML page (no scripts, nothing fetched)."""
+    publish_file(
+        protected, output, meta=meta, assets=assets, format_name=format_name,
+        title=title, standfirst=standfirst, byline=byline, date=date, lang=lang,
+    )  # fmt: skip
+    if not quiet:
+        err_console.print(f"published {output}", markup=False, highlight=False)
