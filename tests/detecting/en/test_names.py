@@ -27,6 +27,7 @@ GIVEN = [
     ("Sergey Ivanovich Volkov called me.", ["Sergey Ivanovich Volkov"]),
     ("Then Seryozha and Sasha came.", ["Seryozha", "Sasha"]),
     ("Sergei Volkoff wrote again.", ["Sergei Volkoff"]),
+    ("Lyosha, Volodya and Zhenya stayed; Serhiy left.", ["Lyosha", "Volodya", "Zhenya", "Serhiy"]),  # diminutives
     ("Later Natasha Petrova left for Tbilisi.", ["Natasha Petrova"]),
     ("John F. Kennedy Street", ["John F. Kennedy"]),  # "Street" never continues a name
     ("Will Smith came.", ["Will Smith"]),  # an everyday-word given name needs a known surname after it

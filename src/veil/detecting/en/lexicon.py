@@ -3,7 +3,7 @@
 Given names and surnames come from the 1990 US Census lists bundled in ``veil/data/names`` (public
 domain; see the README there), each flagged ``w`` when it is also an everyday English word ("Will",
 "Grace", "Young") and ``p`` when it is mostly a place ("Georgia", "Paris"). Russian given names and
-their diminutives (``ru_given.tsv``) are recognised in any Latin spelling through
+their diminutives are recognised in any Latin spelling through the Russian lexicon and
 :func:`~veil.linking.keys.latin_skeleton` ("Sergey", "Sergei", "Seryozha", "Sasha"). Russian surnames
 written in Latin letters are recognised by their endings ("Volkova", "Ivanovich", "Shevchenko").
 """
@@ -72,19 +72,15 @@ def given_names() -> dict[str, NameInfo]:
     return table
 
 
-@functools.cache
-def russian_given_keys() -> dict[str, str]:
-    """Latin skeleton of a Russian given name or diminutive -> gender ("sergei", "serezha", "sasha").
+def russian_given_gender(word: str) -> str | None:
+    """The gender of a Russian given name or diminutive written in Latin letters ("Seryozha" -> "m"), or None.
 
-    A diminutive shared by a man's and a woman's name ("Саша", "Женя") gets ``u``.
+    The Russian lexicon (``veil.lexicon.ru.given``) knows every diminutive and spelling of each name.
     """
-    table: dict[str, str] = {}
-    for name, gender, *rest in _rows("ru_given.tsv"):
-        for form in (name, *rest):
-            if form:
-                key = latin_skeleton(form)
-                table[key] = gender if table.get(key, gender) == gender else "u"
-    return table
+    from veil.lexicon.ru import given
+
+    entry = given.by_skeleton(latin_skeleton(word))
+    return entry.gender if entry is not None else None
 
 
 @functools.cache
@@ -109,7 +105,7 @@ def _public_places() -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def given_info(word: str) -> NameInfo | None:
     """What is known of ``word`` as a given name (Russian in Latin letters first, then the census), or None."""
-    gender = russian_given_keys().get(latin_skeleton(word)) if word.isascii() and len(word) > 2 else None
+    gender = russian_given_gender(word) if word.isascii() and len(word) > 2 else None
     info = given_names().get(word.lower())
     if gender:
         return NameInfo(gender, (info.common_word if info else False) or is_common_word(word), False)
