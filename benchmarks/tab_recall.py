@@ -10,6 +10,7 @@ Usage (from the repository root)::
     OMP_NUM_THREADS=1 PYTHONPATH=src python benchmarks/tab_recall.py ../shared/data/tab/echr_dev_subset.json
 
 ``--show-misses`` prints the missed mentions (TAB is public court text, nothing private is printed).
+``--detectors en.ner``, ``--disable en.ner`` and ``--no-propagate`` measure parts of the pipeline (ablations).
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ def mention_masked(text: str, mask: bytearray, start: int, end: int) -> bool:
     return True
 
 
-def score(path: Path, show_misses: bool) -> dict[str, object]:
-    pipeline = Pipeline(Settings(seed=1))
+def score(path: Path, show_misses: bool, settings: Settings) -> dict[str, object]:
+    pipeline = Pipeline(settings)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     for doc in json.loads(path.read_text(encoding="utf-8")):
@@ -109,8 +110,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--detectors", help="comma-separated detector names (default: all)")
+    parser.add_argument("--disable", default="", help="comma-separated detector names not to run")
+    parser.add_argument("--no-propagate", action="store_true", help="no document-level propagation")
     args = parser.parse_args()
-    print(json.dumps(score(args.gold, args.show_misses), indent=1))
+    detectors = tuple(args.detectors.split(",")) if args.detectors else None
+    disable = tuple(d for d in args.disable.split(",") if d)
+    settings = Settings(seed=1, detectors=detectors, disable=disable, propagate=not args.no_propagate)
+    print(json.dumps(score(args.gold, args.show_misses, settings)))
 
 
 if __name__ == "__main__":

@@ -47,6 +47,10 @@ CONTEXT = [
     ("my neighbour Kuzmin saw it", ["Kuzmin"]),
     ("A man named Oleg met us.", ["Oleg"]),
     ("her husband Dzhabrail was taken", ["Dzhabrail"]),
+    ("my son, Misha, is twelve", ["Misha"]),
+    ("by a United Kingdom national, Olubukunola Obasa (the applicant)", ["Olubukunola Obasa"]),
+    ("The applicant, Olubukunola Obasa, is a national", ["Olubukunola Obasa"]),
+    ("The applicant, Smith, appealed", []),  # a role cue needs a full name of two words or more
     ("my son is twelve", []),  # a cue with no name after it
     ("a town called Bryansk", []),  # "called" needs a name from the lists
 ]

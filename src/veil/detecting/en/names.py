@@ -28,6 +28,7 @@ TITLES = lexicon.context_words("titles")
 _WORD_TITLES = lexicon.context_words("word_titles")
 _RELATIVES = lexicon.context_words("relatives")
 _POSSESSIVES = lexicon.context_words("possessives")
+_ROLES = lexicon.context_words("roles")
 _NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _MAX_NAME_WORDS = 5
@@ -133,14 +134,22 @@ class _Scan:
 
     def context(self, i: int) -> tuple[int, Why] | None:
         """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
-        if i == 0 or not self.adjacent(i):
+        if i == 0 or self.text[self.words[i - 1].end : self.words[i].start] not in {" ", ", "}:
             return None
         before = [w.lower for w in self.words[max(0, i - 2) : i]]
         relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES
         naming = any(tuple(before[-len(cue) :]) == cue for cue in _NAMING)
-        if not (relative or naming) or not self.name_start(i, strict=naming):
+        if (relative or naming) and self.name_start(i, strict=naming):
+            return self.extend(i), WHY_CONTEXT
+        return self.role(i)
+
+    def role(self, i: int) -> tuple[int, Why] | None:
+        """A full name set off after a role noun: "a United Kingdom national, Olubukunola Obasa"."""
+        role = self.words[i - 1].lower in _ROLES and self.text[self.words[i - 1].end : self.words[i].start] == ", "
+        if not role or self.lower or not self.name_start(i, strict=False):
             return None
-        return self.extend(i), WHY_CONTEXT
+        end = self.extend(i)
+        return (end, WHY_CONTEXT) if end >= i + 2 else None
 
     def known_name(self, i: int) -> bool:
         """Word ``i`` is an initial or on a name list (given name, surname, Russian surname ending)."""

@@ -6,8 +6,8 @@ text, so it also reads speech transcripts. People are direct identifiers; places
 quasi-identifiers, which the public-context filter and the decider then sort out.
 
 Very long passages (a document that is one huge line) are cut at spaces into pieces of at most
-``PIECE_CHARS`` so that the model never builds a whole-document structure; a PERSON made only of words
-that are never names ("the Court", "Government", "May") is dropped.
+``PIECE_CHARS`` so that the model never builds a whole-document structure; an entity made only of words
+that are never names ("the Court", "Government", "May", "Telegram") is dropped.
 """
 
 from __future__ import annotations
@@ -86,11 +86,9 @@ def pieces_of(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
 
 
 def _plausible(ent: Any) -> bool:
-    """A label Veil uses, and for a person at least one word that can be part of a name."""
+    """A label Veil uses, and at least one word that can be part of a name ("the Court", "Telegram" cannot)."""
     if ent.label_ not in LABELS:
         return False
-    if ent.label_ != "PERSON":
-        return True
     return any(token.is_alpha and not token.is_stop and not is_not_name(token.text) for token in ent)
 
 
