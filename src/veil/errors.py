@@ -40,8 +40,11 @@ class ErrorCode(StrEnum):
     VAULT_NEWER_VERSION = "vault.newer-version"
     VAULT_LOCKED = "vault.locked"
     VAULT_NO_PASSPHRASE = "vault.no-passphrase"  # noqa: S105 - an error code, not a secret
+    VAULT_WEAK_PASSPHRASE = "vault.weak-passphrase"  # noqa: S105 - an error code, not a secret
     REVEAL_NO_REASON = "reveal.no-reason"
     REVEAL_UNKNOWN_DOCUMENT = "reveal.unknown-document"
+    REVEAL_AMBIGUOUS = "reveal.ambiguous"
+    ENTITY_UNKNOWN = "entity.unknown"
     AUDIT_BROKEN = "audit.broken-chain"
     # models and internals
     MODEL_MISSING = "model.missing"

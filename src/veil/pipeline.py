@@ -175,7 +175,14 @@ class Pipeline:
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
         detections, languages = self.detect(document, lang, progress)
-        entities = self.link(detections, document, lang)
+        return self.finish(document, languages, self.link(detections, document, lang))
+
+    def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
+        """Decide and assess entities found earlier, possibly in another process (a batch worker).
+
+        Deciding is the only stage that reads and writes the project's memory, so a batch driver that
+        owns the vault runs this while its workers detect and link.
+        """
         main = max(languages, key=lambda k: languages[k]) if languages else "en"
         analysis = Analysis(document, languages, entities, self.decide(entities, main))
         for name in ASSESSORS.names():

@@ -12,10 +12,14 @@ import os
 import sys
 import traceback
 
+from veil.cli import audit as _audit  # noqa: F401
 from veil.cli import detect as _detect  # noqa: F401  (registers the command)
 from veil.cli import evaluate as _evaluate  # noqa: F401
+from veil.cli import project as _project  # noqa: F401
 from veil.cli import protect as _protect  # noqa: F401
 from veil.cli import publish as _publish  # noqa: F401
+from veil.cli import reveal as _reveal  # noqa: F401
+from veil.cli import vault as _vault  # noqa: F401
 from veil.cli.app import app, err_console
 from veil.errors import ErrorCode, VeilError
 

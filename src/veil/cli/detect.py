@@ -9,13 +9,15 @@ The real text of each span is included only with ``--text``.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from veil.cli.app import app, err_console, out_console
-from veil.cli.options import Config, FormatName, Inputs, Lang, settings_from
+from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, settings_from
+from veil.cli.project import optional_project
 from veil.errors import VeilError
 from veil.pipeline import Analysis, Pipeline
 
@@ -48,9 +50,21 @@ def detect(
     config: Config = None,
     format_name: FormatName = None,
     text: Annotated[bool, typer.Option("--text", help="Include each span's real text (sensitive).")] = False,
+    project_dir: ProjectDir = None,
 ) -> None:
-    """List the identifiers Veil finds, without writing anything."""
-    pipeline = Pipeline(settings_from(config))
+    """List the identifiers Veil finds, without writing anything (a project's vault is only read)."""
+    project = optional_project(project_dir)
+    if project is None:
+        _detect_all(Pipeline(settings_from(config)), inputs, jsonl, lang, format_name, text)
+        return
+    with project:
+        pipeline = project.pipeline(settings_from(config) if config else None, writable=False)
+        _detect_all(pipeline, inputs, jsonl, lang, format_name, text)
+
+
+def _detect_all(
+    pipeline: Pipeline, inputs: list[Path], jsonl: bool, lang: str, format_name: str | None, text: bool
+) -> None:
     failures = 0
     for path in inputs:
         try:

@@ -21,6 +21,16 @@ Config = Annotated[
     Path | None,
     typer.Option("--config", "-c", help="A veil.toml settings file.", dir_okay=False),
 ]
+ProjectDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--project",
+        "-p",
+        help="Project folder (its vault keeps pseudonyms and originals). Default: $VEIL_PROJECT, else the "
+        "nearest project folder up from here, else none.",
+        file_okay=False,
+    ),
+]
 FormatName = Annotated[
     str | None,
     typer.Option("--format", help="Read the input as this format instead of guessing from its extension."),

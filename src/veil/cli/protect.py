@@ -1,7 +1,13 @@
-"""``veil protect``: write protected copies of documents, with a JSON and an HTML report next to each."""
+"""``veil protect``: write protected copies of documents, with a JSON and an HTML report next to each.
+
+With a project (``--project``, ``$VEIL_PROJECT`` or the folder we are in), the vault gives every person
+the pseudonym they already have in the project and keeps the originals for ``veil reveal``; the run
+holds the vault's writer lock throughout. Without one, nothing is kept, and the command says so.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -11,10 +17,17 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, 
 from rich.table import Table
 
 from veil.cli.app import app, err_console
-from veil.cli.options import Config, FormatName, Inputs, Lang, settings_from
+from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, settings_from
+from veil.cli.project import note, optional_project
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Pipeline
+from veil.vault import Project
 from veil.writing.files import FileResult, default_output, protect_file
+
+NO_PROJECT_NOTE = (
+    "No project: the key to these pseudonyms is not kept, so they cannot be revealed or reused later "
+    "(create one with veil init DIR and pass --project DIR)."
+)
 
 
 def plan_outputs(inputs: Sequence[Path], output: Path | None) -> list[Path]:
@@ -79,10 +92,31 @@ def protect(
         typer.Option("--report-originals", help="Put the real identifiers in the reports (they become sensitive)."),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    project_dir: ProjectDir = None,
 ) -> None:
     """Protect documents: replace names, numbers and other identifiers, and report every change."""
-    pipeline = Pipeline(settings_from(config))
     outputs = plan_outputs(inputs, output)
+    project = optional_project(project_dir)
+    if project is None:
+        _protect_all(Pipeline(settings_from(config)), None, inputs, outputs, lang, format_name, report,
+                     report_originals, quiet)  # fmt: skip
+        return
+    with project, project.session():
+        pipeline = project.pipeline(settings_from(config) if config else None)
+        _protect_all(pipeline, project, inputs, outputs, lang, format_name, report, report_originals, quiet)
+
+
+def _protect_all(
+    pipeline: Pipeline,
+    project: Project | None,
+    inputs: Sequence[Path],
+    outputs: Sequence[Path],
+    lang: str,
+    format_name: str | None,
+    report: bool,
+    report_originals: bool,
+    quiet: bool,
+) -> None:
     results: list[FileResult] = []
     failures = 0
     with Progress(
@@ -92,19 +126,19 @@ def protect(
         task = progress.add_task("protecting", total=sum(_size(p) for p in inputs) or None)
         for source, dest in zip(inputs, outputs, strict=True):
             progress.update(task, description=f"protecting {source.name}")
+            advance = functools.partial(progress.advance, task)
             try:
-                results.append(
-                    protect_file(
-                        pipeline,
-                        source,
-                        dest,
-                        lang=lang,
-                        format_name=format_name,
-                        reports=report,
-                        originals=report_originals,
-                        progress=lambda n: progress.advance(task, n),
-                    )
-                )
+                if project is None:
+                    done = protect_file(
+                        pipeline, source, dest, lang=lang, format_name=format_name, reports=report,
+                        originals=report_originals, progress=advance,
+                    )  # fmt: skip
+                else:
+                    done = project.protect_file(
+                        source, dest, pipeline=pipeline, lang=lang, format_name=format_name, reports=report,
+                        originals=report_originals, progress=advance,
+                    ).result  # fmt: skip
+                results.append(done)
             except VeilError as error:
                 if len(inputs) == 1:
                     raise
@@ -112,5 +146,9 @@ def protect(
                 err_console.print(f"veil: error[{error.code.value}]: {error.message}", markup=False, highlight=False)
     if results and not quiet:
         err_console.print(_summary(results))
+        if project is None:
+            note(NO_PROJECT_NOTE)
+        else:
+            note(f"Recorded in project {project.root}: reveal with veil reveal FILE --reason TEXT.")
     if failures:
         raise typer.Exit(1)

@@ -2,8 +2,9 @@
 
 A :class:`Strategy` turns one entity into a :class:`~veil.findings.Decision` holding the replacement of
 every mention. Strategies are registered by name (``pseudonym``, ``generalize``, ``redact``, ``keep``);
-the :class:`Decider` picks one per entity: public facts are kept, then the project's per-type or per-label
-``actions`` setting, then the default (people get pseudonyms, other direct identifiers are redacted,
+the :class:`Decider` picks one per entity: a reviewer's decision kept in the project's vault first (see
+:class:`~veil.deciding.memory.ReviewedMemory`), then public facts are kept, then the project's per-type or
+per-label ``actions`` setting, then the default (people get pseudonyms, other direct identifiers are redacted,
 quasi-identifiers are generalised). Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so
 that an entity met before gets the same replacement.
 """
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veil.config import Settings
-from veil.deciding.memory import EntityMemory, InMemory
+from veil.deciding.memory import EntityMemory, InMemory, ReviewedMemory
 from veil.deciding.public import PublicContext
 from veil.findings import Action, Decision, Entity, Kind, Why
 from veil.registry import Registry
@@ -70,10 +71,23 @@ class Decider:
         action = default_action(entity)
         return action, Why("decide.default", action.value, 1.0, f"default for {entity.type}")
 
+    def reviewed(self, entity: Entity, context: DecisionContext) -> tuple[Action, Why] | None:
+        """The action a reviewer set for this entity in the project, which overrides everything else."""
+        if not isinstance(context.memory, ReviewedMemory):
+            return None
+        from veil.deciding.people import exact_keys  # people.py builds on this module
+
+        # A person is identified by a full name only: a relative shares the surname, not the decision.
+        keys = (exact_keys(entity) if entity.type == "person" else []) or sorted(entity.keys)
+        action = context.memory.reviewed_action(entity.type, keys)
+        if action is None:
+            return None
+        return Action(action), Why("decide.review", "reviewer", 1.0, "decided by a reviewer in this project")
+
     def decide(self, entities: Sequence[Entity], context: DecisionContext) -> list[Decision]:
         decisions = []
         for entity in entities:
-            action, why = self.action_for(entity)
+            action, why = self.reviewed(entity, context) or self.action_for(entity)
             decision = STRATEGIES.get(action.value).decide(entity, context)
             decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
                                       (why, *decision.why), decision.display))  # fmt: skip

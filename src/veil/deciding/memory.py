@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 Record = Mapping[str, str]
 
@@ -32,6 +32,15 @@ class EntityMemory(Protocol):
 
     def taken(self, type_: str) -> set[str]:
         """Replacement values already given to some entity of this type (to avoid giving them twice)."""
+        ...
+
+
+@runtime_checkable
+class ReviewedMemory(Protocol):
+    """A memory that also knows the action a reviewer chose for an entity (a project's vault does)."""
+
+    def reviewed_action(self, type_: str, keys: Sequence[str]) -> str | None:
+        """The action (``keep``, ``pseudonym``, ``generalize``, ``redact``) a person set, if any."""
         ...
 
 

@@ -18,7 +18,11 @@ from veil.errors import ErrorCode, VeilError
 
 @contextlib.contextmanager
 def atomic_output(dest: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces ``dest`` only if the block finishes without error."""
+    """Yield a binary file that replaces ``dest`` only if the block finishes without error.
+
+    The file is open for reading too, so the block can check what it wrote (the vault hashes it)
+    before it takes the destination's place.
+    """
     folder = dest.parent if str(dest.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -27,7 +31,7 @@ def atomic_output(dest: Path) -> Iterator[BinaryIO]:
         raise VeilError(ErrorCode.OUTPUT_UNWRITABLE, f"{dest}: cannot write here ({error.strerror})") from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "w+b") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -3,16 +3,23 @@
 The protected document is written atomically and the reports only after it, so a failure at any point
 leaves no half-written output behind (the previous files, if any, stay as they were). The output may
 never be the input: the original is never overwritten.
+
+A project passes a ``seal`` callback: it receives the analysis and the SHA-256 of the protected output
+after the output is fully written but *before* it takes its final name, so the vault commits its record
+first and a protected file never exists that the vault cannot reveal.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Analysis, Pipeline, ProgressCallback
-from veil.writing.atomic import write_atomically, write_text_atomically
+from veil.writing.atomic import atomic_output, write_text_atomically
 from veil.writing.html import report_html
 from veil.writing.report import build_report, report_json, report_paths
 
@@ -26,6 +33,19 @@ class FileResult:
     report_json: Path | None
     report_html: Path | None
     analysis: Analysis
+
+
+Sealer = Callable[[Analysis, bytes], None]
+
+
+def written_digest(handle: BinaryIO) -> bytes:
+    """SHA-256 of everything in an open, readable output file."""
+    handle.flush()
+    handle.seek(0)
+    digest = hashlib.sha256()
+    while block := handle.read(1 << 20):
+        digest.update(block)
+    return digest.digest()
 
 
 def default_output(source: Path) -> Path:
@@ -52,12 +72,20 @@ def protect_file(
     reports: bool = True,
     originals: bool = False,
     progress: ProgressCallback | None = None,
+    analysis: Analysis | None = None,
+    seal: Sealer | None = None,
 ) -> FileResult:
-    """Protect ``source`` into ``output`` (and reports next to it); see the module docstring."""
+    """Protect ``source`` into ``output`` (and reports next to it); see the module docstring.
+
+    ``analysis`` skips analysing when the caller has done it already (a project, a batch driver).
+    """
     check_distinct(source, output)
-    document = pipeline.read(source, format_name)
-    analysis = pipeline.analyze(document, lang, progress)
-    write_atomically(output, lambda handle: pipeline.render(analysis, handle))
+    if analysis is None:
+        analysis = pipeline.analyze(pipeline.read(source, format_name), lang, progress)
+    with atomic_output(output) as handle:
+        pipeline.render(analysis, handle)
+        if seal is not None:
+            seal(analysis, written_digest(handle))
     json_path = html_path = None
     if reports:
         json_path, html_path = report_paths(output)

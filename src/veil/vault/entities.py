@@ -1,0 +1,171 @@
+"""Project entities in the vault, and the :class:`~veil.deciding.memory.EntityMemory` built on them.
+
+A project entity is one real person (or number, place ...) across all documents of the project. Its
+sealed record holds its type, its keys and real mentions, its replacement record (the pseudonym or the
+generalisation, exactly as the deciding strategy wrote it), the last automatic action, a reviewer's
+decision if any, and the documents it appears in::
+
+    {"type": "person", "keys": ["person:volkov", ...], "mentions": ["Сергея Волкова", ...],
+     "replacement": {...}, "display": "Андрей Котов", "action": "pseudonym",
+     "review": {"action": "keep", "by": "anna", "at": "..."} | null, "documents": [3, 5]}
+
+Keys are never stored in the clear: the ``entity_keys`` table maps ``HMAC(index key, type, key)`` to the
+entity id. :class:`VaultMemory` keeps the memory protocol's rule exactly as :class:`InMemory` does (a
+key, once stored, keeps its record; the strategy decides which keys to ask, e.g. a relative's surname);
+keys stored with the same record belong to one entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from veil.deciding.memory import InMemory, Record
+from veil.vault.store import typed
+from veil.vault.vault import Vault
+
+
+def _purpose(entity_id: int) -> str:
+    return f"entity/{entity_id}/record"
+
+
+class Entities:
+    """Find, read and write sealed entity records (the whole table is cached per process)."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def _tag(self, type_: str, key: str) -> bytes:
+        return self.vault.keys.tag("entity-key", f"{type_}\x00{key}")
+
+    def _table(self) -> dict[int, dict[str, Any]]:
+        """Every entity record by id (decrypted once, then kept until another process writes)."""
+        cached: dict[int, dict[str, Any]] | None = self.vault.cached("entities")
+        if cached is not None:
+            return cached
+        with self.vault.store.reading() as db:
+            rows = db.execute("SELECT id, record FROM entities ORDER BY id").fetchall()
+        loaded = {}
+        for row in rows:
+            entity_id, blob = typed(row, "ib")
+            loaded[entity_id] = self.vault.keys.open_json(_purpose(entity_id), blob)
+        self.vault.cache("entities", loaded)
+        return loaded
+
+    def all(self) -> dict[int, dict[str, Any]]:
+        return dict(self._table())
+
+    def get(self, entity_id: int) -> dict[str, Any] | None:
+        return self._table().get(entity_id)
+
+    def find(self, type_: str, keys: Sequence[str]) -> int | None:
+        """The entity stored under the first of ``keys`` that is known (the memory protocol's rule)."""
+        with self.vault.store.reading() as db:
+            for key in keys:
+                row = db.execute("SELECT entity_id FROM entity_keys WHERE tag = ?", (self._tag(type_, key),)).fetchone()
+                if row is None:
+                    continue
+                (entity_id,) = typed(row, "i")
+                record = self.get(entity_id)
+                if record is not None and record["type"] == type_:
+                    return int(entity_id)
+        return None
+
+    def create(self, record: Mapping[str, Any]) -> int:
+        with self.vault.transaction() as db:
+            entity_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM entities").fetchone()[0])
+            db.execute(
+                "INSERT INTO entities(id, record) VALUES (?, ?)",
+                (entity_id, self.vault.keys.seal_json(_purpose(entity_id), dict(record))),
+            )
+        self._cache_put(entity_id, dict(record))
+        return entity_id
+
+    def save(self, entity_id: int, record: Mapping[str, Any]) -> None:
+        with self.vault.transaction() as db:
+            sealed = self.vault.keys.seal_json(_purpose(entity_id), dict(record))
+            db.execute("UPDATE entities SET record = ? WHERE id = ?", (sealed, entity_id))
+        self._cache_put(entity_id, dict(record))
+
+    def link_keys(self, entity_id: int, type_: str, keys: Sequence[str]) -> None:
+        """Index ``keys`` to the entity (keys already taken by another entity keep theirs)."""
+        record = self.get(entity_id)
+        if record is None:
+            return
+        with self.vault.transaction() as db:
+            for key in keys:
+                db.execute(
+                    "INSERT OR IGNORE INTO entity_keys(tag, entity_id) VALUES (?, ?)",
+                    (self._tag(type_, key), entity_id),
+                )
+            missing = [k for k in keys if k not in record["keys"]]
+            if missing:
+                self.save(entity_id, {**record, "keys": [*record["keys"], *missing]})
+
+    def _cache_put(self, entity_id: int, record: dict[str, Any]) -> None:
+        self._table()[entity_id] = record
+
+
+def new_record(type_: str) -> dict[str, Any]:
+    return {
+        "type": type_, "keys": [], "mentions": [], "replacement": None, "display": "",
+        "action": "", "label": "", "kind": "", "review": None, "documents": [],
+    }  # fmt: skip
+
+
+class VaultMemory:
+    """The vault as the pipeline's :class:`~veil.deciding.memory.EntityMemory` (and its reviewed actions).
+
+    With ``writable=False`` (``veil detect``), what the pipeline remembers stays in this process and the
+    vault is only read.
+    """
+
+    def __init__(self, entities: Entities, *, writable: bool = True) -> None:
+        self.entities = entities
+        self.writable = writable
+        self._overlay = InMemory()
+
+    def recall(self, type_: str, keys: Sequence[str]) -> Record | None:
+        local = self._overlay.recall(type_, keys)
+        if local is not None:
+            return local
+        entity_id = self.entities.find(type_, keys)
+        record = self.entities.get(entity_id) if entity_id is not None else None
+        replacement = record.get("replacement") if record else None
+        return dict(replacement) if replacement else None
+
+    def remember(self, type_: str, keys: Sequence[str], record: Record) -> None:
+        if not self.writable:
+            self._overlay.remember(type_, keys, record)
+            return
+        wanted = dict(record)
+        holders = {key: self.entities.find(type_, [key]) for key in keys}
+        target = None
+        for entity_id in dict.fromkeys(e for e in holders.values() if e is not None):
+            stored = self.entities.get(entity_id) or new_record(type_)
+            if not stored.get("replacement"):  # known, but never given a replacement (a redacted number)
+                self.entities.save(entity_id, {**stored, "replacement": wanted})
+                stored = {**stored, "replacement": wanted}
+            if target is None and stored["replacement"] == wanted:
+                target = entity_id
+        unknown = [key for key, holder in holders.items() if holder is None]
+        if not unknown:
+            return
+        if target is None:
+            target = self.entities.create({**new_record(type_), "replacement": wanted})
+        self.entities.link_keys(target, type_, unknown)
+
+    def taken(self, type_: str) -> set[str]:
+        values = {
+            str(r["replacement"]["value"])
+            for r in self.entities.all().values()
+            if r["type"] == type_ and r.get("replacement") and r["replacement"].get("value")
+        }
+        return values | self._overlay.taken(type_)
+
+    def reviewed_action(self, type_: str, keys: Sequence[str]) -> str | None:
+        """The action a reviewer set for this entity, if any (the decider then follows it)."""
+        entity_id = self.entities.find(type_, keys)
+        record = self.entities.get(entity_id) if entity_id is not None else None
+        review = record.get("review") if record else None
+        return str(review["action"]) if review else None
