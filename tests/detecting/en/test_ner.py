@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import assert_finds, detect_in
-from veil.detecting.en.ner import EnglishNer, model_available, pieces_of
+from veil.detecting.en.ner import EnglishNer, _trimmed, model_available, pieces_of
 
 pytestmark = pytest.mark.skipif(not model_available(), reason="the English NER model is not in this checkout")
 DETECTOR = EnglishNer()
@@ -69,3 +69,20 @@ def test_offsets_survive_cutting_a_long_passage() -> None:
 def test_pieces_cut_at_spaces_and_keep_offsets(text: str, limit: int, pieces: list[tuple[int, str]]) -> None:
     assert pieces_of(text, limit) == pieces
     assert "".join(piece for _, piece in pieces) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [
+        ("the United Kingdom of", 0, 4, "United Kingdom"),  # lower-case stop words at the edges go
+        ("near Verkhny Lars .", 1, 4, "Verkhny Lars"),  # so does punctuation
+        ("May Smith came", 0, 2, "May Smith"),  # a capitalised "May" is a name here
+        ("of the", 0, 2, "of the"),  # nothing would be left: kept as it is (and then found implausible)
+    ],
+)
+def test_entity_edges_are_trimmed(text: str, start: int, end: int, kept: str) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    assert _trimmed(Span(doc, start, end, label="LOC")).text == kept

@@ -92,17 +92,27 @@ def _plausible(ent: Any) -> bool:
     return any(token.is_alpha and not token.is_stop and not is_not_name(token.text) for token in ent)
 
 
-_EDGE_JUNK = " \t\n.,;:!?\"'“”‘’()[]«»"
+def _edge_junk(token: Any) -> bool:
+    return bool(token.is_punct or token.is_space or (token.is_stop and token.is_lower))
+
+
+def _trimmed(ent: Any) -> Any:
+    """The entity without the lower-case stop words and punctuation the model let in at its edges
+    ("United Kingdom of", "Lars."); a capitalised "May" or "Will" stays."""
+    start, end = ent.start, ent.end
+    while start < end and _edge_junk(ent.doc[start]):
+        start += 1
+    while end > start and _edge_junk(ent.doc[end - 1]):
+        end -= 1
+    return ent.doc[start:end] if end > start else ent
 
 
 def _detection(ent: Any, offset: int, lang: str) -> Detection:
-    """The entity as a detection, without punctuation the model let in at its edges ("Lars.")."""
     label, kind, type_ = LABELS[ent.label_]
     why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
-    text = ent.text
-    core = text.strip(_EDGE_JUNK) or text
-    start = offset + ent.start_char + text.find(core)
-    return Detection(start, start + len(core), core, label, kind, type_, lang, (why,), {})
+    core = _trimmed(ent)
+    start, end = offset + core.start_char, offset + core.end_char
+    return Detection(start, end, core.text, label, kind, type_, lang, (why,), {})
 
 
 @DETECTORS.register(EnglishNer.name)
