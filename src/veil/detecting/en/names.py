@@ -7,7 +7,8 @@ The passage is cut into words; each rule starts at one word and says how far the
 - a known given name and the name words after it ("Sergey Ivanovich Volkov", "John F. Kennedy"); alone,
   a given name counts only when it is not also an everyday word or a place ("Sasha" yes, "Will" no);
 - a Russian surname written in Latin letters with an unmistakable ending ("Volkova", "Shevchenko");
-- a context cue: a relative or a naming verb before a name ("my son Misha", "a man named Oleg").
+- a context cue: a relative or a naming verb before a name ("my son Misha", "a man named Oleg"), or a
+  role noun and a comma before a full name ("The applicant, Olubukunola Obasa,").
 
 In text written all in lower case (speech transcripts) capital letters say nothing, so the rules rely
 on the name lists (see :mod:`veil.detecting.en.lexicon`) instead. Every mention found here is a direct
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.en import lexicon
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.linking.propagate import is_lower_text
 
 TITLES = lexicon.context_words("titles")
 _WORD_TITLES = lexicon.context_words("word_titles")
@@ -37,6 +39,7 @@ WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by
 WHY_GIVEN = Why("en.names", "given-name", 0.75, "a known given name (and the name words after it)")
 WHY_RUSSIAN = Why("en.names", "russian-surname", 0.7, "a Russian surname ending in Latin letters")
 WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb right before a name")
+WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +65,6 @@ def words_of(text: str) -> list[Word]:
         initial = end - start == 1 and match.group().isupper() and text[end : end + 1] == "."
         words.append(Word(start, end + 1 if initial else end, text[start : end + 1 if initial else end], initial))
     return words
-
-
-def is_lower_text(text: str) -> bool:
-    """A passage written without capitals (more than a few letters, none upper case)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 20 and not any(ch.isupper() for ch in letters)
 
 
 class _Scan:
@@ -149,7 +146,7 @@ class _Scan:
         if not role or self.lower or not self.name_start(i, strict=False):
             return None
         end = self.extend(i)
-        return (end, WHY_CONTEXT) if end >= i + 2 else None
+        return (end, WHY_ROLE) if end >= i + 2 else None
 
     def known_name(self, i: int) -> bool:
         """Word ``i`` is an initial or on a name list (given name, surname, Russian surname ending)."""
