@@ -41,6 +41,7 @@ RUSSIAN_SURNAMES = [
     ("a letter from Shevchenko", ["Shevchenko"]),
     ("his patronymic Ivanovich", ["Ivanovich"]),
     ("Rostov is a city.", []),  # "-ov" alone is too often a place: only with a given name or title
+    ("They fled to Moldova, then Geneva.", []),  # public places with a surname ending
 ]
 CONTEXT = [
     ("My son Misha is twelve.", ["Misha"]),

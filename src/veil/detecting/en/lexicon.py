@@ -24,7 +24,6 @@ _RUSSIAN_SURNAME_ALONE = re.compile(
 _RUSSIAN_SURNAME = re.compile(
     r"[A-Za-z][a-z]+(?:ov|ev|yov|in|yn|sky|ski|ova|eva|ina|yna|enko|uk|yuk|chuk|ich|skaya|skiy|skii|aya|shvili|dze|yan|ian)$"
 )
-_PATRONYMIC = re.compile(r"[A-Za-z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|inichna)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +94,10 @@ def surnames() -> dict[str, NameInfo]:
     return table
 
 
-@functools.cache
-def _public_places() -> frozenset[str]:
-    from veil.deciding.public import public_places
+def _is_public_place(word: str) -> bool:
+    from veil.deciding.public import phrase_key, public_places
 
-    return public_places()
+    return phrase_key(word, "en") in public_places()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -109,7 +107,7 @@ def given_info(word: str) -> NameInfo | None:
     info = given_names().get(word.lower())
     if gender:
         return NameInfo(gender, (info.common_word if info else False) or is_common_word(word), False)
-    if info is not None and latin_skeleton(word) in _public_places():
+    if info is not None and _is_public_place(word):
         return NameInfo(info.gender, info.common_word, True)
     return info
 
@@ -121,11 +119,10 @@ def is_not_name(word: str) -> bool:
 def looks_russian_surname(word: str, alone: bool = False) -> bool:
     """A Latin-letter Russian surname ending; ``alone`` asks for the endings that are safe without context."""
     pattern = _RUSSIAN_SURNAME_ALONE if alone else _RUSSIAN_SURNAME
-    return bool(pattern.match(word)) and not is_not_name(word) and not is_common_word(word)
-
-
-def looks_patronymic(word: str) -> bool:
-    return bool(_PATRONYMIC.match(word))
+    if not pattern.match(word) or is_not_name(word) or is_common_word(word):
+        return False
+    census = given_names().get(word.lower()) or surnames().get(word.lower())
+    return not (census and census.place) and not _is_public_place(word)  # "Geneva", "Moldova"
 
 
 @functools.lru_cache(maxsize=65536)
