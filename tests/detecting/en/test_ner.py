@@ -23,11 +23,13 @@ PEOPLE = [
     ("we met anna ivanova in moscow last year", ["anna ivanova"]),
     ("The Court and the Government agreed on the date.", []),  # institutions are never people
     ("We waited there from March until May.", []),  # months are never people
+    ("lorem ipsum dolor sit amet " * 100, []),  # filler: unlisted lower-case "names" repeated are dropped
 ]
 PLACES = [
     ("They flew from Moscow to Tbilisi.", ["Moscow", "Tbilisi"]),
     ("She was born in Kazan and later moved to Berlin.", ["Kazan", "Berlin"]),
     ("We talked on Telegram and WhatsApp every day.", []),  # messengers are never places
+    ("Interviewer: Who drove you?", []),  # a speaker label is not a place
 ]
 
 

@@ -130,6 +130,11 @@ def surname_info(word: str) -> NameInfo | None:
     return surnames().get(word.lower())
 
 
+def listed_name(word: str) -> bool:
+    """On a name list at all (given name or surname, even an everyday-word one) or a Russian surname ending."""
+    return given_info(word) is not None or surname_info(word) is not None or looks_russian_surname(word.capitalize())
+
+
 def name_like_lower(word: str) -> bool:
     """In lower-case text: a word that is a name and not also an everyday word."""
     given = given_info(word)

@@ -13,20 +13,23 @@ that are never names ("the Court", "Government", "May", "Telegram") is dropped.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.en.lexicon import is_not_name
+from veil.detecting.en import lexicon
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.linking.propagate import is_lower_text
 
 MODEL_PACKAGE = "veil.models"
 MODEL_NAME = "en_ner"
 BATCH_SIZE = 64
 PIECE_CHARS = 20_000
+MAX_UNLISTED_REPEATS = 10
 # model label -> (TAB label, kind, fine type)
 LABELS: dict[str, tuple[Label, Kind, str]] = {
     "PERSON": (Label.PERSON, Kind.DIRECT, "person"),
@@ -66,9 +69,11 @@ class EnglishNer(Detector):
         pieces = [(index, offset, text) for index, p in enumerate(passages) for offset, text in pieces_of(p.text)]
         results: list[list[Detection]] = [[] for _ in passages]
         docs = nlp.pipe((text for _, _, text in pieces), batch_size=BATCH_SIZE)
-        for (index, offset, _), doc in zip(pieces, docs, strict=True):
+        for (index, offset, text), doc in zip(pieces, docs, strict=True):
             lang = passages[index].lang
-            results[index].extend(_detection(ent, offset, lang) for ent in doc.ents if _plausible(ent))
+            suspect = _repeated_unlisted(doc.ents) if is_lower_text(text) else frozenset()
+            kept = (ent for ent in doc.ents if _plausible(ent) and ent.text not in suspect)
+            results[index].extend(_detection(ent, offset, lang) for ent in kept)
         return results
 
 
@@ -89,7 +94,17 @@ def _plausible(ent: Any) -> bool:
     """A label Veil uses, and at least one word that can be part of a name ("the Court", "Telegram" cannot)."""
     if ent.label_ not in LABELS:
         return False
-    return any(token.is_alpha and not token.is_stop and not is_not_name(token.text) for token in ent)
+    return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
+
+
+def _repeated_unlisted(ents: Sequence[Any]) -> frozenset[str]:
+    """Lower-case "names" with no word on any name list that the model found again and again in one piece.
+
+    Without capitals the model sometimes takes a run of unknown words for a name, and in filler text it
+    does so thousands of times ("amet lorem"); a real unlisted name is rarely written that often.
+    """
+    counts = Counter(e.text for e in ents if e.label_ == "PERSON" and not any(lexicon.listed_name(t.text) for t in e))
+    return frozenset(text for text, count in counts.items() if count > MAX_UNLISTED_REPEATS)
 
 
 def _edge_junk(token: Any) -> bool:
