@@ -42,3 +42,31 @@ def run_veil(*args: str, cwd: str | None = None, env: dict[str, str] | None = No
         text=True,
         timeout=600,
     )
+
+
+def quasi_spans(pipeline, text: str, lang: str):  # type: ignore[no-untyped-def]
+    """(mention text, fine type, replacement or None when kept) for every quasi-identifier mention."""
+    from veil.findings import Action, Kind
+
+    result = pipeline.protect_text(text, lang)
+    rows = []
+    for entity in result.analysis.entities:
+        if entity.kind != Kind.QUASI:
+            continue
+        decision = result.analysis.decision_for(entity.id)
+        for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
+            rows.append(
+                (mention.start, mention.text, entity.type, None if decision.action == Action.KEEP else replacement)
+            )
+    return [row[1:] for row in sorted(rows)], result
+
+
+def assert_quasi(pipeline, text: str, lang: str, expected, types=None) -> None:  # type: ignore[no-untyped-def]
+    """The quasi-identifiers of ``types`` (all when None) found in ``text`` are exactly ``expected``:
+    (mention text, fine type, replacement or None for kept) in order of appearance."""
+    found, result = quasi_spans(pipeline, text, lang)
+    if types is not None:
+        found = [row for row in found if row[1] in types]
+    assert found == list(expected), (
+        f"in {text!r}:\n expected {list(expected)}\n found    {found}\n output   {result.text!r}"
+    )

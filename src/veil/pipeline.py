@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 from veil import detecting as _detecting  # noqa: F401  (registers the built-in detectors)
 from veil.config import Settings
 from veil.deciding import Decider, DecisionContext, EntityMemory, InMemory
+from veil.deciding.base import BEFORE_CHARS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
@@ -168,8 +169,10 @@ class Pipeline:
     def link(self, detections: Sequence[Detection], document: Document, lang: str = AUTO) -> list[Entity]:
         return self.linker.link(detections, lambda: self.passages(document, lang))
 
-    def decide(self, entities: Sequence[Entity], main_lang: str) -> list[Decision]:
-        context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities))
+    def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
+        """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
+        before = text_before(document, entities) if document is not None else {}
+        context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
         return self.decider.decide(entities, context)
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
@@ -184,7 +187,7 @@ class Pipeline:
         owns the vault runs this while its workers detect and link.
         """
         main = max(languages, key=lambda k: languages[k]) if languages else "en"
-        analysis = Analysis(document, languages, entities, self.decide(entities, main))
+        analysis = Analysis(document, languages, entities, self.decide(entities, main, document))
         for name in ASSESSORS.names():
             analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
         return analysis
@@ -198,6 +201,20 @@ class Pipeline:
 
     def render(self, analysis: Analysis, out: BinaryIO) -> None:
         analysis.document.render(analysis.edits(), out)
+
+
+def text_before(document: Document, entities: Sequence[Entity]) -> dict[int, str]:
+    """The text just before each mention (up to ``BEFORE_CHARS`` characters of its unit), in one pass."""
+    starts = sorted({m.start for e in entities for m in e.mentions})
+    found: dict[int, str] = {}
+    index = 0
+    for unit in document.units():
+        while index < len(starts) and starts[index] < unit.end:
+            local = starts[index] - unit.start
+            if local >= 0:
+                found[starts[index]] = unit.text[max(0, local - BEFORE_CHARS) : local]
+            index += 1
+    return found
 
 
 def apply_all(units: Iterable[TextUnit], edits: Sequence[Edit]) -> str:
@@ -215,3 +232,6 @@ def _batched(items: Iterable[Passage], size: int) -> Iterator[list[Passage]]:
             batch = []
     if batch:
         yield batch
+
+
+from veil import assessing as _assessing  # noqa: E402, F401  (registers the built-in assessors; they import this module)

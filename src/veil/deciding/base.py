@@ -5,15 +5,17 @@ every mention. Strategies are registered by name (``pseudonym``, ``generalize``,
 the :class:`Decider` picks one per entity: a reviewer's decision kept in the project's vault first (see
 :class:`~veil.deciding.memory.ReviewedMemory`), then public facts are kept, then the project's per-type or
 per-label ``actions`` setting, then the default (people get pseudonyms, other direct identifiers are redacted,
-quasi-identifiers are generalised). Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so
-that an entity met before gets the same replacement.
+quasi-identifiers are generalised, except the few types in :data:`DEFAULT_ACTIONS`: relatives ("my son")
+are kept, since a testimony cannot be read without them, and the risk report counts them instead).
+Strategies consult the :class:`~veil.deciding.memory.EntityMemory` so that an entity met before gets the
+same replacement.
 """
 
 from __future__ import annotations
 
 import abc
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from veil.config import Settings
@@ -25,13 +27,25 @@ from veil.registry import Registry
 
 @dataclass
 class DecisionContext:
-    """What strategies may consult: the document's language, the memory, randomness, names to avoid."""
+    """What strategies may consult: the document's language, the memory, randomness, names to avoid.
+
+    ``entities`` are all the entities of the document. ``before`` maps a mention's start offset to the text
+    just before it (up to :data:`BEFORE_CHARS` characters), so a replacement can fit its sentence: a capital
+    at the start of one, the case a Russian preposition asks for, the article already written.
+    """
 
     lang: str
     settings: Settings = field(default_factory=Settings)
     memory: EntityMemory = field(default_factory=InMemory)
     rng: random.Random = field(default_factory=random.SystemRandom)
     avoid: set[str] = field(default_factory=set)
+    before: Mapping[int, str] = field(default_factory=dict)
+    # Every entity of the document, so one decision can take another into account (a town is not described
+    # by a country the same text hides).
+    entities: Sequence[Entity] = ()
+
+
+BEFORE_CHARS = 40
 
 
 class Strategy(abc.ABC):
@@ -47,7 +61,16 @@ class Strategy(abc.ABC):
 STRATEGIES = Registry[Strategy]("strategy")
 
 
+# Fine types whose default differs from the rule below (a project changes them with ``actions``).
+DEFAULT_ACTIONS: dict[str, Action] = {
+    "relative": Action.KEEP,
+    "place-description": Action.KEEP,
+}
+
+
 def default_action(entity: Entity) -> Action:
+    if entity.type in DEFAULT_ACTIONS:
+        return DEFAULT_ACTIONS[entity.type]
     if entity.type == "person":
         return Action.PSEUDONYM
     return Action.REDACT if entity.kind == Kind.DIRECT else Action.GENERALIZE
@@ -57,8 +80,11 @@ class Decider:
     """Chooses a strategy for each entity and collects the decisions."""
 
     def __init__(self, settings: Settings) -> None:
+        from veil.deciding.generalize import check_levels
+
         self.settings = settings
         self.public = PublicContext(settings.allow, settings.deny)
+        check_levels(settings.generalize)
 
     def action_for(self, entity: Entity) -> tuple[Action, Why]:
         configured = self.settings.actions.get(entity.type) or self.settings.actions.get(entity.label.value)

@@ -6,18 +6,34 @@ project adds its own through the ``allow`` setting, and its ``deny`` setting ove
 Matching is by language-neutral keys, so "Путина", "Путин" and "Putin" are the same public figure, and a
 person counts as public only when the surname matches and every other word of the mention fits the
 public figure's name (a private "Vladimir" is not the president).
+
+Places and institutions are judged by what their names say. A country stays unless a mention ties it to
+a person ("born in Kazakhstan", detectors mark such mentions ``personal``). An institution stays when its
+name is made only of generic words ("the Supreme Court", "Court of Cassation": it names no particular
+town or person) or names a state ("the Turkish Government", "the Republic of Poland"); a local court or a
+company ("Kayseri Administrative Court", "Viasat AB") does not. A lower-case description of someone's own
+institution ("the lyceum") is never public.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from veil.findings import Entity, Label
+from veil.findings import Detection, Entity, Label
 from veil.linking.keys import name_token_key, text_key
 from veil.linking.persons import name_words
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_STATE = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?P<a>[\w\s]+?)\s+(?:government|authorities|state)|(?:government|republic|kingdom|federation|state)"
+    r"\s+of\s+(?:the\s+)?(?P<b>[\w\s]+)|(?P<c>[\w\s]+?)\s+(?:government|authorities))$"
+)
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+STATE_NAMES = frozenset({"the state", "state", "the government", "government", "the respondent state"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +77,58 @@ def public_figures() -> tuple[PublicFigure, ...]:
     return tuple(figures)
 
 
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Words that say what kind of institution something is without naming it (English, Russian lemmas)."""
+    return frozenset(line.casefold() for line in _lines("generic_words.txt"))
+
+
+def _word_key(word: str, lang: str) -> str:
+    if lang != "ru":
+        return word.casefold().replace("’", "'")
+    from veil.lexicon.ru.morph import lemma
+
+    return str(lemma(word.casefold())).replace("ё", "е")
+
+
+_ORIGINAL = re.compile(r"\s*\([^()]*\)")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def name_words_of(name: str) -> list[str]:
+    """The words of an institution's name, without a bracketed original-language name or a possessive."""
+    return _WORD.findall(_POSSESSIVE.sub("", _ORIGINAL.sub("", name)))
+
+
+def is_generic_name(name: str, lang: str) -> bool:
+    """Whether an institution's name is made only of generic words ("Supreme Administrative Court")."""
+    found = name_words_of(name)
+    return bool(found) and all(_word_key(w, lang) in generic_words() for w in found)
+
+
+def generic_part(name: str, lang: str) -> str:
+    """The generic words of a name, as written ("Kayseri Administrative Court" -> "Administrative Court")."""
+    kept = [w for w in name_words_of(name) if _word_key(w, lang) in generic_words()]
+    while kept and kept[0].casefold() in {"of", "the", "and", "for", "on", "in", "по", "и"}:
+        kept.pop(0)
+    while kept and kept[-1].casefold() in {"of", "the", "and", "for", "on", "in", "по", "и"}:
+        kept.pop()
+    return " ".join(kept)
+
+
+def _is_state(name: str) -> bool:
+    from veil.reference.places import fold, gazetteer
+
+    if fold(name) in STATE_NAMES:
+        return True
+    match = _STATE.match(name.strip())
+    if not match:
+        return False
+    country = fold(next(g for g in match.groups() if g))
+    names = {fold(c.en.removeprefix("the ")) for c in gazetteer().countries.values()}
+    return country in names or country in gazetteer().adjectives() or country.removeprefix("the ") in names
+
+
 class PublicContext:
     """Decides whether an entity is a public fact to keep, and says why."""
 
@@ -79,17 +147,34 @@ class PublicContext:
             return "on the project's allow list"
         if entity.type == "person":
             return "a public figure" if self._is_public_figure(entity) else None
-        if entity.label == Label.LOC and all(self._phrase(m.text, m.lang) in public_places() for m in entity.mentions):
-            return "a country or large region named as general context"
-        if entity.label == Label.ORG and all(
-            self._phrase(m.text, m.lang) in public_organisations() for m in entity.mentions
+        if any(m.attrs.get("personal") for m in entity.mentions):
+            return None
+        if entity.type == "country":
+            return "a country named as general context"
+        named_place = entity.type in {"city", "village", "district", "border-crossing", "address"}
+        if (
+            entity.label == Label.LOC
+            and not named_place
+            and all(self._phrase(m) in public_places() for m in entity.mentions)
         ):
+            return "a country or large region named as general context"
+        if entity.label == Label.ORG:
+            return self._public_institution(entity.mentions)
+        return None
+
+    def _public_institution(self, mentions: list[Detection]) -> str | None:
+        if all(self._phrase(m) in public_organisations() for m in mentions):
             return "a public institution"
+        if all(_is_state(m.text) for m in mentions):
+            return "a state named as a party"
+        named = [m for m in mentions if not _ACRONYM.match(m.text)]
+        if named and all(is_generic_name(m.text, m.lang) for m in named):
+            return "a public institution named only by its function"
         return None
 
     @staticmethod
-    def _phrase(text: str, lang: str) -> str:
-        return phrase_key(text.strip(" .,;:«»\"'()"), lang)
+    def _phrase(mention: Detection) -> str:
+        return phrase_key(mention.text.strip(" .,;:«»\"'()"), mention.lang)
 
     @staticmethod
     def _is_public_figure(entity: Entity) -> bool:

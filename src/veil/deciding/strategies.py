@@ -1,17 +1,15 @@
 """The built-in strategies: keep, redact, pseudonym and generalize.
 
 ``generalize`` asks the :data:`GENERALIZERS` registered for the entity's fine type (an age becomes "in
-his late twenties", a city "a town in the Urals"); a type without one falls back to a bracketed
-description of its label, which is still better than a blank.
+his late twenties", a city "a town in the Urals"); see :mod:`veil.deciding.generalize`. A type without one
+falls back to a bracketed description of its label, which is still better than a blank.
 """
 
 from __future__ import annotations
 
-import abc
-from collections.abc import Mapping
-
 from veil.deciding import people
 from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
+from veil.deciding.generalize import GENERALIZERS, Generalize, Generalizer
 from veil.deciding.placeholders import placeholder
 from veil.deciding.public import public_figures
 from veil.deciding.surrogates import (
@@ -20,9 +18,8 @@ from veil.deciding.surrogates import (
     person_origin,
     render_person,
 )
-from veil.findings import Action, Decision, Detection, Entity, Why
+from veil.findings import Action, Decision, Entity, Why
 from veil.linking.persons import dominant
-from veil.registry import Registry
 
 
 class Keep(Strategy):
@@ -77,43 +74,6 @@ def _gender_from_names(entity: Entity) -> str:
             if not word.initial and role_of(word, entity) == "first":
                 genders.append(known_given_names().get(word.key, ""))
     return dominant([g for g in genders if g in {"m", "f"}])
-
-
-class Generalizer(abc.ABC):
-    """Turns one mention of a quasi-identifier into a less specific phrase that still reads well."""
-
-    @abc.abstractmethod
-    def generalize(self, entity: Entity, mention: Detection, context: DecisionContext) -> str | None:
-        """The generalised text for ``mention``, or ``None`` when this generalizer has nothing useful."""
-
-    def remembered(self, record: Mapping[str, str], mention: Detection) -> str | None:
-        """The replacement for ``mention`` from a stored record (same entity, earlier document)."""
-        return record.get(mention.lang) or None
-
-
-GENERALIZERS = Registry[Generalizer]("generalizer")
-
-
-class Generalize(Strategy):
-    action = Action.GENERALIZE
-
-    def decide(self, entity: Entity, context: DecisionContext) -> Decision:
-        generalizer = GENERALIZERS.get(entity.type) if entity.type in GENERALIZERS else None
-        keys = sorted(entity.keys)
-        record = context.memory.recall(entity.type, keys) if generalizer else None
-        replacements = []
-        for mention in entity.mentions:
-            text = None
-            if generalizer is not None:
-                text = generalizer.remembered(record, mention) if record else None
-                text = text or generalizer.generalize(entity, mention, context)
-            replacements.append(text or placeholder(entity.type, entity.label.value, mention.lang))
-        if generalizer is not None:
-            stored = {m.lang: r for m, r in zip(entity.mentions, replacements, strict=True)}
-            context.memory.remember(entity.type, keys, {**stored, "value": replacements[0]})
-        rule = "generalizer" if generalizer else "label-placeholder"
-        why = Why("decide.generalize", rule, 1.0, f"generalised as {entity.type}")
-        return Decision(entity.id, self.action, tuple(replacements), (why,), replacements[0])
 
 
 @STRATEGIES.register("keep")

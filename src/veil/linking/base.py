@@ -120,11 +120,22 @@ def group(mentions: Sequence[Detection]) -> list[Entity]:
     by_value: dict[tuple[str, str], list[Detection]] = defaultdict(list)
     for mention in mentions:
         if mention.type != "person":
-            by_value[(mention.type, value_key(mention.type, mention.text))].append(mention)
+            by_value[(mention.type, mention_key(mention))].append(mention)
     for (type_, key), members in by_value.items():
         first = members[0]
         entities.append(Entity("", first.label, first.kind, type_, members, frozenset({key})))
     return entities
+
+
+def mention_key(mention: Detection) -> str:
+    """The value key of a non-name mention: the detector's own ``key`` attribute when it set one.
+
+    Detectors that know what a mention means set ``attrs["key"]`` ("geo:1508291" for Челябинске and
+    Chelyabinsk alike, "age:27" for "27" and "twenty-seven"), so that every form of one value is one
+    entity, in both languages and across the documents of a project.
+    """
+    own = mention.attrs.get("key")
+    return f"{mention.type}:{own}" if own else value_key(mention.type, mention.text)
 
 
 def _number(entities: list[Entity]) -> list[Entity]:

@@ -27,6 +27,13 @@ _WHY = Why("link.propagate", "same-form-elsewhere", 0.9, "the same name or value
 _WORD = re.compile(r"\w+")
 _ONE_WORD = re.compile(r"^\w+$")
 
+# Fine types whose detectors find every occurrence themselves (they match a pattern, not a name), so
+# searching the document again for their texts adds nothing but time.
+NOT_PROPAGATED = frozenset(
+    {"date", "age", "money", "duration", "occupation", "rank", "family-size", "school-grade", "relative",
+     "politics", "health", "appearance", "event", "place-description", "ethnicity", "religion", "language",
+     "nationality"}
+)  # fmt: skip
 # lang -> function giving extra forms of a name word (e.g. Russian cases of a surname)
 FormExpander = Callable[[str], Iterable[str]]
 FORM_EXPANDERS: dict[str, FormExpander] = {}
@@ -79,7 +86,9 @@ class Propagator:
 
     def __init__(self, entities: Sequence[Entity], words: Callable[[Detection], Sequence[str]]) -> None:
         self.entities = entities
-        forms = [form for i, e in enumerate(entities) for form in entity_forms(e, i, words)]
+        forms = [
+            form for i, e in enumerate(entities) if e.type not in NOT_PROPAGATED for form in entity_forms(e, i, words)
+        ]
         self._owner: dict[str, int] = {}
         self._owner_folded: dict[str, int] = {}
         self._folded_words: dict[str, int] = {}

@@ -52,6 +52,8 @@ CONTEXT = [
     ("by a United Kingdom national, Olubukunola Obasa (the applicant)", ["Olubukunola Obasa"]),
     ("The applicant, Olubukunola Obasa, is a national", ["Olubukunola Obasa"]),
     ("The applicant, Smith, appealed", []),  # a role cue needs a full name of two words or more
+    ("lodged by Yücel Doğan (“the applicant”) in 2001", ["Yücel Doğan"]),  # the role after the name
+    ('against Gülizar Tuncer Güneş, ("the victim")', ["Gülizar Tuncer Güneş"]),
     ("my son is twelve", []),  # a cue with no name after it
     ("a town called Bryansk", []),  # "called" needs a name from the lists
 ]

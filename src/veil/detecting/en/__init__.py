@@ -1,3 +1,18 @@
-"""English detectors: Veil's own NER model and name rules."""
+"""English detectors: Veil's own NER model, name rules, and quasi-identifier rules (one module per kind)."""
 
-from veil.detecting.en import names, ner  # noqa: F401
+from veil.detecting.en import (  # noqa: F401
+    ages,
+    appearance,
+    dates,
+    demographics,
+    events,
+    family,
+    health,
+    institutions,
+    military,
+    names,
+    ner,
+    occupations,
+    places,
+    politics,
+)

@@ -33,6 +33,10 @@ _POSSESSIVES = lexicon.context_words("possessives")
 _ROLES = lexicon.context_words("roles")
 _NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# After a full name: ' (“the applicant”)', ', ("the victim")' ...
+_ROLE_AFTER = re.compile(
+    r",?\s*\(\s*[“\"'‘]?\s*the\s+(?:applicants?|complainant|claimant|petitioner|defendant|accused|victim|witness|deceased)\b"
+)
 _MAX_NAME_WORDS = 5
 
 WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by a name")
@@ -132,7 +136,7 @@ class _Scan:
     def context(self, i: int) -> tuple[int, Why] | None:
         """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
         if i == 0 or self.text[self.words[i - 1].end : self.words[i].start] not in {" ", ", "}:
-            return None
+            return self.role(i)
         before = [w.lower for w in self.words[max(0, i - 2) : i]]
         relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES
         naming = any(tuple(before[-len(cue) :]) == cue for cue in _NAMING)
@@ -141,12 +145,14 @@ class _Scan:
         return self.role(i)
 
     def role(self, i: int) -> tuple[int, Why] | None:
-        """A full name set off after a role noun: "a United Kingdom national, Olubukunola Obasa"."""
-        role = self.words[i - 1].lower in _ROLES and self.text[self.words[i - 1].end : self.words[i].start] == ", "
-        if not role or self.lower or not self.name_start(i, strict=False):
+        """A full name set off by a role: "a national, Olubukunola Obasa", "Yücel Doğan (“the applicant”)"."""
+        if self.lower or not self.name_start(i, strict=False):
             return None
         end = self.extend(i)
-        return (end, WHY_ROLE) if end >= i + 2 else None
+        gap = self.text[self.words[i - 1].end : self.words[i].start] if i else ""
+        before = i > 0 and self.words[i - 1].lower in _ROLES and gap == ", "
+        after = _ROLE_AFTER.match(self.text, self.words[end - 1].end)
+        return (end, WHY_ROLE) if end >= i + 2 and (before or after) else None
 
     def known_name(self, i: int) -> bool:
         """Word ``i`` is an initial or on a name list (given name, surname, Russian surname ending)."""

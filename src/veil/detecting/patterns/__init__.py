@@ -1,4 +1,5 @@
-"""Pattern detectors for direct identifiers: one module per kind of identifier, for every language.
+"""Pattern detectors: one module per kind of identifier, for every language (direct ones, plus dates in
+digits and sums of money).
 
 Importing this package registers them all in :data:`veil.detecting.base.DETECTORS`.
 """
@@ -7,8 +8,10 @@ from veil.detecting.patterns import (  # noqa: F401
     addresses,
     cards,
     case_numbers,
+    dates,
     email,
     handles,
+    money,
     phone,
     plates,
     ru_documents,

@@ -1,3 +1,18 @@
-"""Russian detectors: the slovnet NER model shipped with natasha, and name rules."""
+"""Russian detectors: the slovnet NER model shipped with natasha, name rules, and quasi-identifier rules
+(one module per kind)."""
 
-from veil.detecting.ru import names, ner  # noqa: F401
+from veil.detecting.ru import (  # noqa: F401
+    ages,
+    appearance,
+    dates,
+    demographics,
+    events,
+    family,
+    health,
+    institutions,
+    names,
+    ner,
+    occupations,
+    places,
+    politics,
+)

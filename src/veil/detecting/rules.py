@@ -1,0 +1,206 @@
+"""Shared machinery for rule-based quasi-identifier detectors: rules as data, and word lists.
+
+A :class:`Rule` is one regular expression with what a match means (TAB label, fine type, the reason
+shown to the user) and, optionally, a function that reads attributes off the match (an age's value, a
+date's month) or rejects it. A :class:`RuleDetector` runs its rules over a passage; the detectors in
+``en/`` and ``ru/`` are mostly tables of rules. Patterns must stay linear: no nested unbounded
+repetition, alternatives anchored on words.
+
+Word lists (occupations, relatives, illnesses ...) live in ``veil/data/quasi`` as TSV files; a
+:class:`PhraseIndex` looks phrases up word by word in a dictionary, so a list of a thousand terms costs
+one pass over the words of the passage, not a thousand-branch regular expression.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Generic, TypeVar
+
+from veil.detecting.base import DETECTORS, Detector, found
+from veil.findings import Detection, Kind, Label, Passage, Why
+
+T = TypeVar("T")
+Attrs = Callable[[re.Match[str], str], Mapping[str, str] | None]
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern and what its matches are. ``group`` names the part of the match that is the span.
+
+    ``attrs(match, text)`` returns the detection's attributes, or ``None`` to reject the match.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    label: Label
+    type: str
+    note: str
+    score: float = 0.8
+    group: str | int = 0
+    attrs: Attrs | None = None
+    kind: Kind = Kind.QUASI
+    # A cheap pattern every match contains; the full pattern then runs only within ``reach`` characters
+    # of its hits, which keeps long alternations and case-insensitive starts off most of the text.
+    trigger: re.Pattern[str] | None = None
+    reach: int = 60
+
+
+class RuleDetector(Detector):
+    """Runs a table of rules over each passage."""
+
+    rules: Sequence[Rule] = ()
+
+    def rule_table(self) -> Sequence[Rule]:
+        """The rules to run; detectors whose rules are built from data on first use override this."""
+        return self.rules
+
+    def detect(self, passage: Passage) -> list[Detection]:
+        results: list[Detection] = []
+        for rule in self.rule_table():
+            results.extend(self.apply(rule, passage))
+        return results
+
+    def apply(self, rule: Rule, passage: Passage) -> Iterator[Detection]:
+        why = Why(self.name, rule.name, rule.score, rule.note)
+        text = passage.text
+        for match in _matches(rule, text):
+            start, end = match.span(rule.group)
+            if start < 0 or end <= start:
+                continue
+            attrs = rule.attrs(match, text) if rule.attrs else {}
+            if attrs is None:
+                continue
+            yield found(passage, start, end, label=rule.label, kind=rule.kind, type=rule.type, why=why,
+                        attrs=dict(attrs))  # fmt: skip
+
+
+def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    """The rule's matches, searched near its trigger's hits when it has one (each match once)."""
+    if rule.trigger is None:
+        yield from rule.pattern.finditer(text)
+        return
+    done = -1
+    for hit in rule.trigger.finditer(text):
+        if hit.end() <= done:
+            continue
+        window_start = max(0, hit.start() - rule.reach, done)
+        window_end = min(len(text), hit.end() + rule.reach)
+        for match in rule.pattern.finditer(text, window_start, window_end):
+            if match.start() <= hit.start() < match.end() or match.start() < hit.end() <= match.end():
+                done = max(done, match.end())
+                yield match
+
+
+def rule_maker(label: Label, type_: str, flags: int = 0) -> Callable[..., Rule]:
+    """A short way to write a table of rules that share a TAB label, a fine type and regex flags::
+
+    _rule = rule_maker(Label.DEM, "age")
+    RULES = (_rule("aged", r"\\baged\\s+\\d+", "an age after 'aged'", _attrs),)
+    """
+
+    def make(
+        name: str,
+        pattern: str,
+        note: str,
+        attrs: Attrs | None = None,
+        score: float = 0.85,
+        group: str | int = 0,
+        *,
+        fine_type: str = type_,
+        trigger: re.Pattern[str] | None = None,
+        reach: int = 60,
+    ) -> Rule:
+        compiled = re.compile(pattern, flags)
+        return Rule(name, compiled, label, fine_type, note, score, group, attrs, trigger=trigger, reach=reach)
+
+    return make
+
+
+def register_rules(name: str, languages: Iterable[str], rules: Sequence[Rule]) -> type[RuleDetector]:
+    """Define and register a detector that is nothing but a table of rules."""
+    detector = type(
+        name.replace(".", "_").title().replace("_", ""),
+        (RuleDetector,),
+        {"name": name, "languages": frozenset(languages), "rules": tuple(rules), "__doc__": f"The rules of {name}."},
+    )
+    DETECTORS.register(name)(detector)
+    return detector
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@functools.lru_cache(maxsize=16)
+def words(text: str) -> tuple[Word, ...]:
+    """The words of a passage, computed once for all the detectors that need them."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
+        return tuple(Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text))
+    return tuple(Word(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text))
+
+
+def fold(text: str) -> str:
+    """Lower case with ``ё`` as ``е`` and typographic apostrophes as ASCII ones."""
+    return text.casefold().replace("ё", "е").replace("’", "'")
+
+
+@dataclass
+class PhraseIndex(Generic[T]):
+    """Phrases (sequences of folded words) -> payload; finds the longest phrase at each word."""
+
+    _first: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: T) -> None:
+        key = tuple(fold(w.group()) for w in _WORD.finditer(phrase))
+        if key:
+            entries = self._first.setdefault(key[0], [])
+            entries.append((key, payload))
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._first
+
+    def match_at(self, items: Sequence[Word], index: int) -> tuple[int, T] | None:
+        """(end index, payload) of the longest phrase starting at ``items[index]``."""
+        for key, payload in self._first.get(items[index].folded, ()):
+            end = index + len(key)
+            if end <= len(items) and all(items[index + k].folded == key[k] for k in range(1, len(key))):
+                return end, payload
+        return None
+
+    def find(self, items: Sequence[Word]) -> Iterator[tuple[int, int, T]]:
+        """Non-overlapping (start index, end index, payload) matches, left to right."""
+        index = 0
+        while index < len(items):
+            hit = self.match_at(items, index) if items[index].folded in self._first else None
+            if hit is None:
+                index += 1
+                continue
+            yield index, hit[0], hit[1]
+            index = hit[0]
+
+
+def table(name: str) -> list[list[str]]:
+    """Rows of a TSV word list in ``veil/data/quasi`` (``#`` starts a comment line)."""
+    text = resources.files("veil.data.quasi").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def alternation(terms: Iterable[str]) -> str:
+    """A regex alternation of literal terms, longest first (so the longest wins)."""
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+def before(text: str, start: int, chars: int = 40) -> str:
+    """Up to ``chars`` characters of context before ``start``."""
+    return text[max(0, start - chars) : start]
