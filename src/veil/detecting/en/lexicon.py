@@ -94,7 +94,8 @@ def surnames() -> dict[str, NameInfo]:
     return table
 
 
-def _is_public_place(word: str) -> bool:
+def is_public_place(word: str) -> bool:
+    """On Veil's list of public places (countries, regions, large cities), in any inflection or spelling."""
     from veil.deciding.public import phrase_key, public_places
 
     return phrase_key(word, "en") in public_places()
@@ -107,7 +108,7 @@ def given_info(word: str) -> NameInfo | None:
     info = given_names().get(word.lower())
     if gender:
         return NameInfo(gender, (info.common_word if info else False) or is_common_word(word), False)
-    if info is not None and _is_public_place(word):
+    if info is not None and is_public_place(word):
         return NameInfo(info.gender, info.common_word, True)
     return info
 
@@ -122,7 +123,7 @@ def looks_russian_surname(word: str, alone: bool = False) -> bool:
     if not pattern.match(word) or is_not_name(word) or is_common_word(word):
         return False
     census = given_names().get(word.lower()) or surnames().get(word.lower())
-    return not (census and census.place) and not _is_public_place(word)  # "Geneva", "Moldova"
+    return not (census and census.place) and not is_public_place(word)  # "Geneva", "Moldova"
 
 
 @functools.lru_cache(maxsize=65536)

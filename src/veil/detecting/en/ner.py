@@ -72,7 +72,7 @@ class EnglishNer(Detector):
         for (index, offset, text), doc in zip(pieces, docs, strict=True):
             lang = passages[index].lang
             suspect = _repeated_unlisted(doc.ents) if is_lower_text(text) else frozenset()
-            kept = (ent for ent in doc.ents if _plausible(ent) and ent.text not in suspect)
+            kept = (ent for ent in doc.ents if _plausible(ent) and ent.text not in suspect and not _state(ent))
             results[index].extend(_detection(ent, offset, lang) for ent in kept)
         return results
 
@@ -95,6 +95,15 @@ def _plausible(ent: Any) -> bool:
     if ent.label_ not in LABELS:
         return False
     return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
+
+
+_STATE_WORDS = frozenset({"republic", "kingdom", "federation", "state", "states", "of", "the"})
+
+
+def _state(ent: Any) -> bool:
+    """A country under its state's name ("Republic of Poland"): the public-context rules own it."""
+    rest = [t.text for t in _trimmed(ent) if t.lower_ not in _STATE_WORDS]
+    return ent.label_ != "PERSON" and len(rest) < len(ent) and bool(rest) and lexicon.is_public_place(" ".join(rest))
 
 
 def _repeated_unlisted(ents: Sequence[Any]) -> frozenset[str]:
