@@ -94,14 +94,19 @@ def _plausible(ent: Any) -> bool:
     """A label Veil uses, and at least one word that can be part of a name ("the Court", "Telegram" cannot)."""
     if ent.label_ not in LABELS:
         return False
+    if ent.label_ == "PERSON" and any(token.lower_.endswith(_COMPANY_ENDINGS) for token in ent):
+        return False  # "Etibank", "Gazprombank": companies the model mistook for people
     return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
 
 
+_COMPANY_ENDINGS = ("bank", "corp", "holding", "telecom")
 _STATE_WORDS = frozenset({"republic", "kingdom", "federation", "state", "states", "of", "the"})
 
 
 def _state(ent: Any) -> bool:
     """A country under its state's name ("Republic of Poland"): the public-context rules own it."""
+    if ent.label_ != "PERSON" and ent[-1].lower_ == "government":
+        return True  # "the Turkish Government": a state, kept or generalised by the public-context rules
     rest = [t.text for t in _trimmed(ent) if t.lower_ not in _STATE_WORDS]
     return ent.label_ != "PERSON" and len(rest) < len(ent) and bool(rest) and lexicon.is_public_place(" ".join(rest))
 
