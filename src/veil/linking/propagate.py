@@ -46,7 +46,8 @@ class Form:
     fold_case: bool
 
 
-def _is_lower_passage(text: str) -> bool:
+def is_lower_text(text: str) -> bool:
+    """A passage written without capitals (more than a few letters, none upper case): a transcript."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 20 and not any(ch.isupper() for ch in letters)
 
@@ -106,7 +107,7 @@ class Propagator:
         taken = Coverage(covered)
         found: list[tuple[int, Detection]] = []
         for passage in passages:
-            lower = _is_lower_passage(passage.text)
+            lower = is_lower_text(passage.text)
             hits = [hit for p in (self._everything_folded if lower else self._exact + self._folded)
                     for hit in self._scan(p, passage)]  # fmt: skip
             for owner, start, end in [*hits, *self._words(passage, lower)]:

@@ -1,85 +1,225 @@
-"""English name rules that do not depend on the model.
+"""English name rules: what a statistical model may miss, found by clues that explain themselves.
 
-A title or honorific followed by capitalised words or initials ("Mr Robert Murray", "Dr. K. Lee",
-"Judge Smith") is a person; so is a known given name followed by a capitalised word ("Robert Murray").
-A name set off as someone's role ("the applicant, Olubukunola Obasa," or "Sean Taylor (“the applicant”)")
-or introduced ("my name is ...") is a person too. Names may carry any Latin letters ("Yücel Doğan").
-These catch what a statistical model misses on unusual text, and explain themselves exactly.
+The passage is cut into words; each rule starts at one word and says how far the name goes:
+
+- a title or honorific and the capitalised words or initials after it ("Mr Robert Murray", "Dr. K. Lee",
+  "Judge Smith"; in a lower-case transcript "mr volkov");
+- a known given name and the name words after it ("Sergey Ivanovich Volkov", "John F. Kennedy"); alone,
+  a given name counts only when it is not also an everyday word or a place ("Sasha" yes, "Will" no);
+- a Russian surname written in Latin letters with an unmistakable ending ("Volkova", "Shevchenko");
+- a context cue: a relative or a naming verb before a name ("my son Misha", "a man named Oleg"), or a
+  role noun and a comma before a full name ("The applicant, Olubukunola Obasa,").
+
+In text written all in lower case (speech transcripts) capital letters say nothing, so the rules rely
+on the name lists (see :mod:`veil.detecting.en.lexicon`) instead. Every mention found here is a direct
+identifier of type ``person``; the linker then finds every other mention of the same name.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.en import lexicon
 from veil.findings import Detection, Kind, Label, Passage, Why
-from veil.linking.keys import latin_skeleton
+from veil.linking.propagate import is_lower_text
 
-_TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Madam|Judge|Justice|Rev|Reverend|"
-    r"Sgt|Sergeant|Capt|Captain|Lt|Lieutenant|Col|Colonel|Maj|Major|Gen|General|Cpl|Corporal|Pte|Private|"
-    r"Officer|Inspector|Detective|Uncle|Aunt|Auntie)"
+TITLES = lexicon.context_words("titles")
+_WORD_TITLES = lexicon.context_words("word_titles")
+_RELATIVES = lexicon.context_words("relatives")
+_POSSESSIVES = lexicon.context_words("possessives")
+_ROLES = lexicon.context_words("roles")
+_NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# After a full name: ' (“the applicant”)', ', ("the victim")' ...
+_ROLE_AFTER = re.compile(
+    r",?\s*\(\s*[“\"'‘]?\s*the\s+(?:applicants?|complainant|claimant|petitioner|defendant|accused|victim|witness|deceased)\b"
 )
-# Latin capitals and small letters beyond ASCII (Ş, İ, Ø, ł ...), since Python's re has no \p{Lu}.
-_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
-_LOWER = "a-z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’\-]*[{_LOWER}](?:-[{_UPPER}][{_LOWER}]+)?"
-_INITIAL = rf"[{_UPPER}]\.\s?"
-_TITLED = re.compile(
-    rf"\b{_TITLE}\.?[ \t]+(?:{_INITIAL})*{_NAME_WORD}(?:[ \t]+(?:{_INITIAL})*{_NAME_WORD}){{0,3}}"
-    rf"|\b{_TITLE}\.?[ \t]+(?:{_INITIAL}){{1,3}}(?=\W)"
-)
-_ROLE = r"(?:applicants?|complainant|claimant|petitioner|defendant|accused|victim|witness|deceased)"
-_INTRODUCED = re.compile(
-    rf"(?:\b[Tt]he\s+{_ROLE},\s+(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=,)"
-    rf"|(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),?\s+\((?:[“\"'‘]\s*)?the\s+{_ROLE}\b"
-    rf"|\b(?:[Mm]y name is|I am called|I'm called|named)\s+(?P<c>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}))"
-)
-_WHY_ROLE = Why("en.names", "role-apposition", 0.85, "capitalised words set off as a person's role or name")
-_CAPITALISED_PAIR = re.compile(rf"\b(?P<first>{_NAME_WORD})\s+(?:{_INITIAL})?(?P<last>{_NAME_WORD})\b")
-_WHY_TITLE = Why("en.names", "title+capitalised", 0.9, "a title followed by a capitalised name")
-_WHY_GIVEN = Why("en.names", "given-name+capitalised", 0.75, "a known given name followed by a capitalised word")
-_NOT_SURNAMES = frozenset({"The", "And", "But", "Street", "Road", "Court", "Church", "University", "Hospital"})
+_MAX_NAME_WORDS = 5
+
+WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by a name")
+WHY_GIVEN = Why("en.names", "given-name", 0.75, "a known given name (and the name words after it)")
+WHY_RUSSIAN = Why("en.names", "russian-surname", 0.7, "a Russian surname ending in Latin letters")
+WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb right before a name")
+WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
 
 
-@functools.cache
-def _given() -> frozenset[str]:
-    return frozenset(known_given_names())
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    initial: bool  # one capital letter followed by a dot ("K.")
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words_of(text: str) -> list[Word]:
+    words = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        initial = end - start == 1 and match.group().isupper() and text[end : end + 1] == "."
+        words.append(Word(start, end + 1 if initial else end, text[start : end + 1 if initial else end], initial))
+    return words
+
+
+class _Scan:
+    """The rules applied to one passage's words; ``lower`` says the passage has no capitals."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = words_of(text)
+        self.lower = is_lower_text(text)
+
+    def adjacent(self, i: int) -> bool:
+        """Word ``i`` follows word ``i - 1`` with only a space (or a title's dot: "Mr. Lee") between them."""
+        gap = self.text[self.words[i - 1].end : self.words[i].start]
+        if gap in {" ", ""}:
+            return gap == " " or self.words[i - 1].initial
+        return gap in {". ", "."} and self.words[i - 1].lower in TITLES
+
+    def name_word(self, i: int) -> bool:
+        """Can word ``i`` continue a name that has started?"""
+        word = self.words[i]
+        if lexicon.is_not_name(word.text) or word.lower in TITLES:
+            return False
+        if word.initial:
+            return True
+        if self.lower:
+            return lexicon.name_like_lower(word.text) or _known_surname(word.text)
+        return word.capitalised and len(word.text) > 1
+
+    def extend(self, i: int) -> int:
+        """The index after the last name word in the run starting at ``i`` (``i`` itself not checked)."""
+        j = i + 1
+        while j < len(self.words) and j - i < _MAX_NAME_WORDS and self.adjacent(j) and self.name_word(j):
+            j += 1
+        return j
+
+    def titled(self, i: int) -> tuple[int, Why] | None:
+        if self.words[i].lower not in TITLES or i + 1 >= len(self.words) or not self.adjacent(i + 1):
+            return None
+        if not self.lower and not self.words[i].text[0].isupper():
+            return None
+        if (self.lower or self.words[i].lower in _WORD_TITLES) and not self.known_name(i + 1):
+            return None
+        end = self.extend(i)
+        return (end, WHY_TITLE) if end > i + 1 else None
+
+    def given(self, i: int) -> tuple[int, Why] | None:
+        word = self.words[i]
+        info = lexicon.given_info(word.text)
+        if info is None or lexicon.is_not_name(word.text) or (not self.lower and not word.capitalised):
+            return None
+        end = self.extend(i)
+        if end == i + 1:
+            return (end, WHY_GIVEN) if info.safe_alone and len(word.text) > 2 else None
+        # An everyday-word given name ("Will", "Mark") starts a name only before a known surname, and
+        # never in lower-case text, where "will smith" is more often a verb than a person.
+        if info.safe_alone or (not self.lower and _known_surname(self.words[i + 1].text)):
+            return end, WHY_GIVEN
+        return None
+
+    def russian_surname(self, i: int) -> tuple[int, Why] | None:
+        word = self.words[i]
+        candidate = word.text.capitalize() if self.lower else word.text
+        return (i + 1, WHY_RUSSIAN) if lexicon.looks_russian_surname(candidate, alone=True) else None
+
+    def context(self, i: int) -> tuple[int, Why] | None:
+        """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
+        if i == 0 or self.text[self.words[i - 1].end : self.words[i].start] not in {" ", ", "}:
+            return self.role(i)
+        before = [w.lower for w in self.words[max(0, i - 2) : i]]
+        relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES
+        naming = any(tuple(before[-len(cue) :]) == cue for cue in _NAMING)
+        if (relative or naming) and self.name_start(i, strict=naming):
+            return self.extend(i), WHY_CONTEXT
+        return self.role(i)
+
+    def role(self, i: int) -> tuple[int, Why] | None:
+        """A full name set off by a role: "a national, Olubukunola Obasa", "Yücel Doğan (“the applicant”)"."""
+        if self.lower or not self.name_start(i, strict=False):
+            return None
+        end = self.extend(i)
+        gap = self.text[self.words[i - 1].end : self.words[i].start] if i else ""
+        before = i > 0 and self.words[i - 1].lower in _ROLES and gap == ", "
+        after = _ROLE_AFTER.match(self.text, self.words[end - 1].end)
+        return (end, WHY_ROLE) if end >= i + 2 and (before or after) else None
+
+    def known_name(self, i: int) -> bool:
+        """Word ``i`` is an initial or on a name list (given name, surname, Russian surname ending)."""
+        word = self.words[i]
+        if word.initial:
+            return not self.lower
+        if lexicon.is_not_name(word.text) or word.lower in TITLES or (not self.lower and not word.capitalised):
+            return False
+        info = lexicon.given_info(word.text)
+        return lexicon.name_like_lower(word.text) or _known_surname(word.text) or (info is not None and info.safe_alone)
+
+    def name_start(self, i: int, strict: bool) -> bool:
+        if self.lower or strict:
+            return self.known_name(i)
+        word = self.words[i]
+        return word.capitalised and not lexicon.is_not_name(word.text) and word.lower not in TITLES
+
+    def matches(self) -> Iterator[tuple[int, int, Why]]:
+        i = 0
+        while i < len(self.words):
+            hit = self.titled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
+            if hit is None:
+                i += 1
+                continue
+            end, why = hit
+            yield i, end, why
+            i = end
+
+
+def _known_surname(word: str) -> bool:
+    """A surname from the census list that is no everyday word or place, or a Russian surname ending."""
+    info = lexicon.surname_info(word)
+    return (info is not None and info.safe_alone) or lexicon.looks_russian_surname(word.capitalize())
+
+
+_TITLE_GENDER = {"mr": "m", "sir": "m", "mister": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+                 "madame": "f", "lady": "f", "dame": "f"}  # fmt: skip
+
+
+def _gender(scan: _Scan, first: int, end: int) -> dict[str, str]:
+    for word in scan.words[first:end]:
+        if word.lower in _TITLE_GENDER:
+            return {"gender": _TITLE_GENDER[word.lower]}
+        if word.lower in TITLES:
+            continue
+        info = lexicon.given_info(word.text)
+        if info is not None and info.gender in {"m", "f"}:
+            return {"gender": info.gender}
+        break
+    return {}
 
 
 class EnglishNameRules(Detector):
+    """Titles, given names, Russian surname endings and context cues (see the module docstring)."""
+
     name = "en.names"
     languages = frozenset({"en"})
 
     def detect(self, passage: Passage) -> list[Detection]:
-        text = passage.text
-        results = [
-            found(passage, *m.span(), label=Label.PERSON, kind=Kind.DIRECT, type="person", why=_WHY_TITLE)
-            for m in _TITLED.finditer(text)
-        ]
-        for m in _INTRODUCED.finditer(text):
-            group = next(g for g in ("a", "b", "c") if m.group(g))
+        scan = _Scan(passage.text)
+        results = []
+        for first, end, why in scan.matches():
+            start, stop = scan.words[first].start, scan.words[end - 1].end
+            attrs = _gender(scan, first, end)
             results.append(
-                found(passage, *m.span(group), label=Label.PERSON, kind=Kind.DIRECT, type="person", why=_WHY_ROLE)
+                found(passage, start, stop, label=Label.PERSON, kind=Kind.DIRECT, type="person", why=why, attrs=attrs)
             )
-        given = _given()
-        for m in _CAPITALISED_PAIR.finditer(text):
-            if latin_skeleton(m.group("first")) in given and m.group("last") not in _NOT_SURNAMES:
-                gender = known_given_names().get(latin_skeleton(m.group("first")), "")
-                attrs = {"gender": gender} if gender in {"m", "f"} else {}
-                results.append(
-                    found(
-                        passage,
-                        *m.span(),
-                        label=Label.PERSON,
-                        kind=Kind.DIRECT,
-                        type="person",
-                        why=_WHY_GIVEN,
-                        attrs=attrs,
-                    )
-                )
         return results
 
 

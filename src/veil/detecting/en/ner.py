@@ -1,25 +1,35 @@
 """Veil's own English named-entity model (spaCy), trained by ``training/en_ner``.
 
 The model ships inside the package (``veil/models/en_ner``); see its ``MODEL_CARD.md`` for the data it
-was trained on, their licences and its evaluation. People are direct identifiers; places and
-organisations are quasi-identifiers, which the public-context filter and the decider then sort out.
+was trained on, their licences and its evaluation. It was trained on cased, lower-cased and unpunctuated
+text, so it also reads speech transcripts. People are direct identifiers; places and organisations are
+quasi-identifiers, which the public-context filter and the decider then sort out.
+
+Very long passages (a document that is one huge line) are cut at spaces into pieces of at most
+``PIECE_CHARS`` so that the model never builds a whole-document structure; an entity made only of words
+that are never names ("the Court", "Government", "May", "Telegram") is dropped.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
+from veil.detecting.en import lexicon
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.linking.propagate import is_lower_text
 
 MODEL_PACKAGE = "veil.models"
 MODEL_NAME = "en_ner"
 BATCH_SIZE = 64
+PIECE_CHARS = 20_000
+MAX_UNLISTED_REPEATS = 10
 # model label -> (TAB label, kind, fine type)
 LABELS: dict[str, tuple[Label, Kind, str]] = {
     "PERSON": (Label.PERSON, Kind.DIRECT, "person"),
@@ -56,16 +66,82 @@ class EnglishNer(Detector):
         if not model_available():
             return [[] for _ in passages]
         nlp = load_model()
-        results: list[list[Detection]] = []
-        for passage, doc in zip(passages, nlp.pipe((p.text for p in passages), batch_size=BATCH_SIZE), strict=True):
-            results.append([self._detection(passage, ent) for ent in doc.ents if ent.label_ in LABELS])
+        pieces = [(index, offset, text) for index, p in enumerate(passages) for offset, text in pieces_of(p.text)]
+        results: list[list[Detection]] = [[] for _ in passages]
+        docs = nlp.pipe((text for _, _, text in pieces), batch_size=BATCH_SIZE)
+        for (index, offset, text), doc in zip(pieces, docs, strict=True):
+            lang = passages[index].lang
+            suspect = _repeated_unlisted(doc.ents) if is_lower_text(text) else frozenset()
+            kept = (ent for ent in doc.ents if _plausible(ent) and ent.text not in suspect and not _state(ent))
+            results[index].extend(_detection(ent, offset, lang) for ent in kept)
         return results
 
-    @staticmethod
-    def _detection(passage: Passage, ent: Any) -> Detection:
-        label, kind, type_ = LABELS[ent.label_]
-        why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
-        return Detection(ent.start_char, ent.end_char, ent.text, label, kind, type_, passage.lang, (why,), {})
+
+def pieces_of(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut at whitespace into (offset, piece) pairs of at most about ``limit`` characters."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = max(text.rfind("\n", start, start + limit), text.rfind(" ", start, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _plausible(ent: Any) -> bool:
+    """A label Veil uses, and at least one word that can be part of a name ("the Court", "Telegram" cannot)."""
+    if ent.label_ not in LABELS:
+        return False
+    if ent.label_ == "PERSON" and any(token.lower_.endswith(_COMPANY_ENDINGS) for token in ent):
+        return False  # "Etibank", "Gazprombank": companies the model mistook for people
+    return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
+
+
+_COMPANY_ENDINGS = ("bank", "corp", "holding", "telecom")
+_STATE_WORDS = frozenset({"republic", "kingdom", "federation", "state", "states", "of", "the"})
+
+
+def _state(ent: Any) -> bool:
+    """A country under its state's name ("Republic of Poland"): the public-context rules own it."""
+    if ent.label_ != "PERSON" and ent[-1].lower_ == "government":
+        return True  # "the Turkish Government": a state, kept or generalised by the public-context rules
+    rest = [t.text for t in _trimmed(ent) if t.lower_ not in _STATE_WORDS]
+    return ent.label_ != "PERSON" and len(rest) < len(ent) and bool(rest) and lexicon.is_public_place(" ".join(rest))
+
+
+def _repeated_unlisted(ents: Sequence[Any]) -> frozenset[str]:
+    """Lower-case "names" with no word on any name list that the model found again and again in one piece.
+
+    Without capitals the model sometimes takes a run of unknown words for a name, and in filler text it
+    does so thousands of times ("amet lorem"); a real unlisted name is rarely written that often.
+    """
+    counts = Counter(e.text for e in ents if e.label_ == "PERSON" and not any(lexicon.listed_name(t.text) for t in e))
+    return frozenset(text for text, count in counts.items() if count > MAX_UNLISTED_REPEATS)
+
+
+def _edge_junk(token: Any) -> bool:
+    return bool(token.is_punct or token.is_space or (token.is_stop and token.is_lower))
+
+
+def _trimmed(ent: Any) -> Any:
+    """The entity without the lower-case stop words and punctuation the model let in at its edges
+    ("United Kingdom of", "Lars."); a capitalised "May" or "Will" stays."""
+    start, end = ent.start, ent.end
+    while start < end and _edge_junk(ent.doc[start]):
+        start += 1
+    while end > start and _edge_junk(ent.doc[end - 1]):
+        end -= 1
+    return ent.doc[start:end] if end > start else ent
+
+
+def _detection(ent: Any, offset: int, lang: str) -> Detection:
+    label, kind, type_ = LABELS[ent.label_]
+    why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
+    core = _trimmed(ent)
+    start, end = offset + core.start_char, offset + core.end_char
+    return Detection(start, end, core.text, label, kind, type_, lang, (why,), {})
 
 
 @DETECTORS.register(EnglishNer.name)
