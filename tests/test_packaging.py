@@ -31,7 +31,7 @@ import veil
 from veil.detecting.en.ner import load_model, model_available, model_path
 assert Path(veil.__file__).is_relative_to(Path.cwd()), veil.__file__
 assert model_available() and model_path().is_relative_to(Path.cwd())
-print(sorted({ent.label_ for ent in load_model()("Sergey Volkov flew from London to Tbilisi.").ents}))
+print(sorted({ent.label_ for ent in load_model()("Robert Murray flew from London to Tbilisi.").ents}))
 """
 
 
