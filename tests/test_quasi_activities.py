@@ -7,7 +7,8 @@ from tests.helpers import assert_quasi
 TYPES = {"vehicle", "activity"}
 
 ENGLISH = [
-    ("They took Oleg's car, a grey Lada with the plate.", [("a grey Lada", "vehicle", "a grey car")]),
+    ("They took Oleg's car, a grey Lada with the plate.", [("a grey Lada", "vehicle", "a grey one")]),
+    ("They drove a grey Lada with the plate.", [("a grey Lada", "vehicle", "a grey car")]),
     ("His Toyota Camry broke down.", [("His Toyota Camry", "vehicle", "His car")]),
     ("We drove there in an old white Niva.", [("an old white Niva", "vehicle", "an old white car")]),
     ("They took Oleg's Lada.", [("Lada", "vehicle", "car")]),

@@ -32,6 +32,7 @@ from veil.findings import Detection, Entity
 from veil.reference.places import gazetteer
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "its", "our", "their", "your", "this", "that"})
+_CAR_JUST_SAID = re.compile(r"(?i)\bcar\b[^.!?]*$")
 _MAJORITY = frozenset({"russian", "orthodox"})
 _TENSES_EN = {"base": "take part", "s": "takes part", "past": "took part", "ing": "taking part", "noun": ""}
 _APPEARANCE_EN = {
@@ -201,7 +202,9 @@ class VehicleGeneralizer(Generalizer):
             noun = mention.attrs.get("noun") or "машина"
             case = mention.attrs.get("case") or mention_case(mention, context)
             return before + inflect_phrase(noun, case)
-        return before + "car" if before.strip() or _owned(mention, context) else "a car"
+        # "Oleg's car, a grey Lada" reads "Oleg's car, a grey one", not "a grey car" twice.
+        noun = "one" if before.strip() and _CAR_JUST_SAID.search(preceding(mention, context)[-40:]) else "car"
+        return before + noun if before.strip() or _owned(mention, context) else "a car"
 
 
 class ActivityGeneralizer(Generalizer):
