@@ -99,3 +99,26 @@ def test_deleting_in_the_app_deletes_in_the_vault(review_app, client_as, tmp_pat
     assert editor.post(f"/testimonies/{pk}/delete/").status_code == 302
     assert not documents & {d.id for d in review_app.vault.documents()}
     assert ("delete", "editor") in _actions(review_app.vault)
+
+
+def test_a_name_an_editor_gives_is_declined_and_kept_for_later_documents(review_app, client_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from veil.review.models import Testimony
+
+    source = tmp_path / "named.txt"
+    source.write_text("Геннадий Шубин пришёл рано. Я спросила Геннадия Шубина о работе. Потом Шубину позвонили.\n",
+                      encoding="utf-8")  # fmt: skip
+    editor = client_as("editor")
+    pk = upload(editor, source)
+    page = editor.get(f"/testimonies/{pk}/").content.decode()
+    anchor = re.search(r'data-entity="E\d+" data-anchor="(0-\d+)"', page).group(1)
+    editor.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "pseudonym", "replacement": "Борис Петров"})
+    protected = Testimony.objects.get(pk=pk).protected_text
+    assert protected == "Борис Петров пришёл рано. Я спросила Бориса Петрова о работе. Потом Петрову позвонили.\n"
+    assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    assert "Борис Петров" in {entity.display for entity in review_app.vault.entities()}
+
+    _cli_protect(review_app.vault, tmp_path, "Я снова позвонила Геннадию Шубину.\n")
+    assert (tmp_path / "cli.protected.txt").read_text(encoding="utf-8") == "Я снова позвонила Борису Петрову.\n"
+    later = tmp_path / "later.txt"
+    later.write_text("Я давно знаю Геннадия Шубина.\n", encoding="utf-8")
+    assert Testimony.objects.get(pk=upload(editor, later)).protected_text == "Я давно знаю Бориса Петрова.\n"

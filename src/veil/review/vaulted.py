@@ -68,8 +68,10 @@ class VaultProject:
         return self.staging.open(key)
 
     def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
-        """Each entity a reviewer decided gets that decision in the vault (``veil protect`` follows it)."""
+        """Each entity a reviewer decided gets that decision in the vault (``veil protect`` follows it), and
+        a person a reviewer named gets that name as the pseudonym every later document gives them."""
         reviewed: dict[str, str] = analysis.extras.get("reviewed", {})
+        chosen: dict[str, dict[str, str]] = analysis.extras.get("chosen", {})
         if document is None or not reviewed:
             return
         project_entities = self.project.analysis(document)["project_entities"]
@@ -77,7 +79,8 @@ class VaultProject:
             project_entity = project_entities.get(entity_id)
             if project_entity is not None:
                 action = analysis.decision_for(entity_id).action.value
-                self.project.change_decision(int(project_entity), action, actor=actor, reason=REVIEW_REASON)
+                self.project.change_decision(int(project_entity), action, actor=actor, reason=REVIEW_REASON,
+                                             replacement=chosen.get(entity_id))  # fmt: skip
 
     def forget(self, key: str, document: int | None, actor: str) -> None:
         self.staging.drop(key)
