@@ -17,6 +17,7 @@ A first name shared by two different people ("Сергей Волков", "Се�
 from __future__ import annotations
 
 import functools
+import random
 import re
 from collections.abc import Mapping
 
@@ -170,10 +171,13 @@ def record_from_name(text: str, entity: Entity, context: DecisionContext) -> dic
         gender = "f" if words[-1].endswith(("ова", "ева", "ёва", "ина", "ына", "ая")) else "m"
     current, _ = recall(entity, context)
     same = current is not None and current.get("origin") == origin and current.get("gender") == gender
+    # A fresh base is drawn from a generator seeded by the typed name alone (never by the real one), so the
+    # same choice gives the same patronymic every time the document is rebuilt, shown and approved.
+    seeded = random.Random(text)  # noqa: S311 - repeatable on purpose; it hides nothing
     base = (
         dict(current)
         if same and current is not None
-        else choose_person(origin, gender, context.rng, context.avoid, context.memory.taken("person"))
+        else choose_person(origin, gender, seeded, context.avoid, context.memory.taken("person"))
     )
     record = {**base, "origin": origin, "gender": gender or base["gender"], NAMED: "1"}
     record["first"], record["first_lat"] = _both_scripts(words[0], _pool_given_cyrillic())
