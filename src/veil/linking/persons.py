@@ -23,6 +23,9 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "madam",
         "judge", "justice", "rev", "father", "sister", "brother", "officer", "sergeant", "captain",
         "lieutenant", "colonel", "major", "general", "private", "corporal", "uncle", "aunt", "auntie",
+        # offices held by public figures: "President Putin" is Putin
+        "president", "prime", "minister", "chancellor", "governor", "mayor", "senator", "patriarch",
+        "президент", "премьер", "премьер-министр", "министр", "губернатор", "мэр", "патриарх",
         "г-н", "г-жа", "господин", "госпожа", "гражданин", "гражданка", "тётя", "тетя", "дядя",
     }
 )  # fmt: skip

@@ -46,6 +46,7 @@ WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by
 WHY_GIVEN = Why("en.names", "given-name", 0.75, "a known given name (and the name words after it)")
 WHY_RUSSIAN = Why("en.names", "russian-surname", 0.7, "a Russian surname ending in Latin letters")
 WHY_RUSSIAN_MID = Why("en.names", "russian-surname-mid-sentence", 0.65, "a capitalised Russian surname inside a sentence")
+WHY_INITIALS = Why("en.names", "initials+surname", 0.8, "initials followed by a surname")
 WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb right before a name")
 WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
 
@@ -141,10 +142,28 @@ class _Scan:
         word = self.words[i]
         candidate = word.text.capitalize() if self.lower else word.text
         if lexicon.looks_russian_surname(candidate, alone=True):
-            return i + 1, WHY_RUSSIAN
+            return self.initials_after(i + 1), WHY_RUSSIAN
         # Inside a sentence, a capital letter says "name": "the bailiff Zotov", "Abdulayev, Abdullaiev".
         if not self.lower and self.mid_sentence(i) and _surname_not_word(word.text):
-            return i + 1, WHY_RUSSIAN_MID
+            return self.initials_after(i + 1), WHY_RUSSIAN_MID
+        return None
+
+    def initials_after(self, i: int) -> int:
+        """The index after the initials that follow a surname ("Sokolov P.A.")."""
+        while i < len(self.words) and self.words[i].initial and self.adjacent(i):
+            i += 1
+        return i
+
+    def initialled(self, i: int) -> tuple[int, Why] | None:
+        """Initials, then a surname: "I.V. Sokolova", "S. Volkov" (in cased text)."""
+        j = i
+        while j < len(self.words) and self.words[j].initial and (j == i or self.adjacent(j)):
+            j += 1
+        if self.lower or j == i or j >= len(self.words) or not self.adjacent(j):
+            return None
+        surname = self.words[j].text
+        if _known_surname(surname) or _surname_not_word(surname):
+            return j + 1, WHY_INITIALS
         return None
 
     def mid_sentence(self, i: int) -> bool:
@@ -152,7 +171,9 @@ class _Scan:
         if i == 0 or not self.words[i].capitalised or lexicon.given_info(self.words[i].text) is not None:
             return False
         gap = self.text[self.words[i - 1].end : self.words[i].start]
-        return gap in {" ", ", ", ": "} and (gap != " " or self.words[i - 1].text[:1].islower())
+        if "\n" in gap or gap.strip() not in {"", ",", ":", '"', "“", "«", "("}:
+            return False
+        return gap.strip() != "" or self.words[i - 1].text[:1].islower()
 
     def context(self, i: int) -> tuple[int, Why] | None:
         """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
@@ -194,7 +215,9 @@ class _Scan:
     def matches(self) -> Iterator[tuple[int, int, Why]]:
         i = 0
         while i < len(self.words):
-            hit = self.titled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
+            hit = (
+                self.titled(i) or self.initialled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
+            )
             if hit is None:
                 i += 1
                 continue
@@ -209,15 +232,17 @@ def _known_surname(word: str) -> bool:
     return (info is not None and info.safe_alone) or lexicon.looks_russian_surname(word.capitalize())
 
 
+_TOWN = 50_000
+
+
 def _surname_not_word(word: str) -> bool:
     """A Russian surname ending ("Zotov", "Abdulayev") on no place or adjective ("Rostov", "Armenian")."""
     from veil.reference.places import gazetteer
 
-    return (
-        lexicon.looks_russian_surname(word)
-        and not word.endswith(("ian", "ean", "aan", "tin"))
-        and not gazetteer().knows_latin(word)
-    )
+    if not lexicon.looks_russian_surname(word) or word.endswith(("ian", "ean", "aan", "tin")):
+        return False
+    place = gazetteer().latin(word) if gazetteer().knows_latin(word) else None
+    return place is None or place.population < _TOWN  # many villages are named like surnames ("Sokolov")
 
 
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mister": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",

@@ -19,10 +19,10 @@ _DOCUMENT = (
     r"military\s+(?:ID|card|identity\s+card|ticket|record\s+book)|driv(?:er'?s|ing)\s+licen[cs]e|"
     r"residence\s+permit|travel\s+document|service\s+number|personal\s+number)"
 )
-_DIGITS = r"\d(?:[\s-]?\d){1,13}"
-_NUMBER_WORD = r"(?i:\s*,?\s*(?:number|no\b\.?|№)\s*)"
+_DIGITS = r"\d(?:[ \t-]?\d){1,13}"
+_NUMBER_WORD = r"(?i:[ \t]*,?[ \t]*(?:number|no\b\.?|№)[ \t]*)"
 _DOCUMENT_NUMBER = re.compile(
-    rf"\b{_DOCUMENT}s?\b[^\d\n]{{0,30}}?(?<![\w])(?P<number>(?:[A-ZА-ЯЁ]{{1,3}}[\s-]?)?{_DIGITS}"
+    rf"\b{_DOCUMENT}s?\b[^\d\n]{{0,30}}?(?<![\w])(?P<number>(?:[A-ZА-ЯЁ]{{1,3}}[ \t-]?)?{_DIGITS}"
     rf"(?:{_NUMBER_WORD}{_DIGITS})?)(?![\d\w])"
 )
 MIN_DIGITS = 6
