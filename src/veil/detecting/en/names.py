@@ -45,7 +45,9 @@ _MAX_NAME_WORDS = 5
 WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by a name")
 WHY_GIVEN = Why("en.names", "given-name", 0.75, "a known given name (and the name words after it)")
 WHY_RUSSIAN = Why("en.names", "russian-surname", 0.7, "a Russian surname ending in Latin letters")
-WHY_RUSSIAN_MID = Why("en.names", "russian-surname-mid-sentence", 0.65, "a capitalised Russian surname inside a sentence")
+WHY_RUSSIAN_MID = Why(
+    "en.names", "russian-surname-mid-sentence", 0.65, "a capitalised Russian surname inside a sentence"
+)
 WHY_INITIALS = Why("en.names", "initials+surname", 0.8, "initials followed by a surname")
 WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb right before a name")
 WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
@@ -215,9 +217,7 @@ class _Scan:
     def matches(self) -> Iterator[tuple[int, int, Why]]:
         i = 0
         while i < len(self.words):
-            hit = (
-                self.titled(i) or self.initialled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
-            )
+            hit = self.titled(i) or self.initialled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
             if hit is None:
                 i += 1
                 continue

@@ -42,7 +42,7 @@ _EN_PART_WORD = (
     r"(?i:apt\.?|apartment|flat|suite|unit|office|house|building|bldg\.?|block|bld\.?|kv\.?|korpus|entrance|#)"
 )
 _EN_PARTS = rf"(?:,?[ \t]*{_EN_PART_WORD}[ \t]*(?:No\.?\s*)?{_EN_NUMBER})"
-_EN_UNIT_FIRST = rf"(?:(?:Apt\.?|Apartment|Flat|Suite|Unit|Office)\s*\d+\w*,?\s+)?"
+_EN_UNIT_FIRST = r"(?:(?:Apt\.?|Apartment|Flat|Suite|Unit|Office)\s*\d+\w*,?\s+)?"
 _EN_ADDRESS = re.compile(
     rf"(?<![\w]){_EN_UNIT_FIRST}\d{{1,5}}[A-Za-z]?(?:-\d{{1,5}})?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}"
     rf"{_EN_STREET_TYPE}(?![\w]){_EN_PARTS}*",

@@ -32,6 +32,7 @@ _OTHER_ID_BEFORE = re.compile(
 # A number read aloud: "eight nine one two, three four five ...", "plus seven nine zero three ...".
 _SPOKEN = re.compile(rf"(?i)(?<![\w-])(?:plus[\s-]+)?{DIGIT_WORDS}(?![\w-])")
 _SPOKEN_GROUP = re.compile(DIGIT_WORD, re.IGNORECASE)
+_COUNTING = "".join(str(n) for n in range(21))
 _WHY_SPOKEN = Why("pattern.phone", "spoken-digits-valid", 0.9, "a valid phone number read out in words")
 _WHY_VALID = Why("pattern.phone", "phonenumbers-valid", 0.95, "a valid phone number for {region}")
 _WHY_CONTEXT = Why("pattern.phone", "phonenumbers-possible+context", 0.8, "a possible phone number near a phone word")
@@ -111,8 +112,8 @@ class PhoneDetector(Detector):
             groups = list(_SPOKEN_GROUP.finditer(match.group()))
             for last in range(len(groups), 0, -1):
                 digits = spoken_digits(match.group()[: groups[last - 1].end()])
-                if len(digits) < LATE_START_DIGITS:
-                    break
+                if len(digits) < LATE_START_DIGITS or digits in _COUNTING:
+                    break  # too short, or someone counting ("one two three ... ten")
                 if len(digits) <= MAX_DIGITS and _region_of(plus + digits) is not None:
                     end = match.start() + groups[last - 1].end()
                     results.append(found(passage, match.start(), end, label=Label.CODE, kind=Kind.DIRECT,
