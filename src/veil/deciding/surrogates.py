@@ -115,7 +115,10 @@ def is_cyrillic(text: str) -> bool:
 def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
     given = [g for g in russian_given() if g.gender == sex and latin_skeleton(g.cyrillic) not in avoid]
-    fathers = [g for g in russian_given() if g.gender == "m"]
+    # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
+    fathers = [
+        g for g in russian_given() if g.gender == "m" and latin_skeleton(patronymic(g.cyrillic, sex)) not in avoid
+    ]
     surnames = [s for s in russian_surnames() if latin_skeleton(s) not in avoid]
     first = rng.choice(given)
     last = rng.choice(surnames)
