@@ -35,7 +35,7 @@ from veil.deciding.surrogates import (
 )
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
-from veil.linking.persons import TITLES
+from veil.linking.persons import TITLES, name_words
 
 Record = Mapping[str, str]
 FULL = "person-full:"
@@ -70,6 +70,8 @@ def recall(entity: Entity, context: DecisionContext) -> tuple[Record | None, Rec
     if record is not None:
         return record, None
     surnames = _word_keys(entity, "last")
+    if has_first_name(entity) and not surnames and _word_keys(entity, "middle"):
+        return None, None  # "Aleksey Timurovich" is not every Aleksey met before
     if not has_first_name(entity) or not surnames:
         singles = surnames + sorted(k for k in entity.keys if k.startswith(WORD) and k not in surnames)
         return (memory.recall("person", singles) if singles else None), None
@@ -82,16 +84,42 @@ def recall(entity: Entity, context: DecisionContext) -> tuple[Record | None, Rec
 def new_record(entity: Entity, origin: str, gender: str, avoid: set[str], context: DecisionContext,
                relative: Record | None) -> dict[str, str]:  # fmt: skip
     """A fresh surrogate; with a relative's record, it carries the family's surrogate surname."""
-    record = choose_person(origin, gender, context.rng, avoid, context.memory.taken("person"))
-    if relative is not None and relative.get("origin") == record.get("origin") == "ru":
+    taken = context.memory.taken("person")
+    record = choose_person(origin, gender, context.rng, avoid, taken)
+    for _ in range(50):  # the family's surname may turn a fresh draw into a relative's pseudonym: draw again
+        if relative is None or relative.get("origin") != record.get("origin") or record.get("origin") != "ru":
+            break
         base = relative.get("family") or relative["last"]
         record["last"] = feminine_surname(base) if record["gender"] == "f" else base
         record["last_lat"] = to_latin(record["last"])
         record["value"] = record_value(record)
+        if record["value"] not in taken and record["first"] != relative.get("first"):
+            break
+        record = choose_person(origin, gender, context.rng, avoid, taken)
+    written = _written_initials(context)
+    for _ in range(20):  # "Yershov D.V." must not repeat the real initials of someone else in the document
+        if _initials(record) not in written:
+            break
+        record = choose_person(origin, gender, context.rng, avoid, taken)
     if record.get("origin") == "ru":
         record.setdefault("family", _masculine(record["last"]))
     record[NAMED] = "1" if has_first_name(entity) else "0"
     return record
+
+
+def _initials(record: Record) -> str:
+    return (record.get("first_lat", "")[:1] + record.get("middle_lat", "")[:1]).casefold()
+
+
+def _written_initials(context: DecisionContext) -> set[str]:
+    """Pairs of initials written in the document's person mentions ("D.V." gives "dv")."""
+    pairs = set()
+    for entity in context.entities:
+        for mention in entity.mentions if entity.type == "person" else ():
+            letters = "".join(w.text[0] for w in name_words(mention) if w.initial)
+            if len(letters) >= 2:
+                pairs.add(to_latin(letters.casefold())[:2] if is_cyrillic(letters) else letters.casefold()[:2])
+    return pairs
 
 
 def _masculine(surname: str) -> str:
