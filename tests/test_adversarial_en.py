@@ -246,7 +246,13 @@ PUBLIC = {
     "transcript.txt": ["putin", "memorial", "un"],
     "chat.txt": ["Memorial", "Putin"],
     "intake_form.txt": ["Putin", "Georgia", "Germany", "France", "UNHCR", "mobilization", "Article 328"],
-    "witness_statement.txt": ["Putin", "European Court of Human Rights", "mobilisation", "Finnish"],
+    "witness_statement.txt": [
+        "Putin",
+        "European Court of Human Rights",
+        "mobilisation",
+        "Finnish",
+        "UN Special Rapporteur",
+    ],
     "subtitles.srt": ["Putin", "mobilization", "Norway"],
     "letter.txt": ["Poland", "International Committee of the Red Cross", "Russian troops"],
 }
