@@ -242,7 +242,14 @@ DIRECT = {
 }
 # testimony -> public facts (heads of state, countries, international bodies) that must stay
 PUBLIC = {
-    "qa_interview.txt": ["Putin", "Kazakhstan", "UN Human Rights Committee", "Memorial", "mobilization"],
+    "qa_interview.txt": [
+        "Putin",
+        "Kazakhstan",
+        "UN Human Rights Committee",
+        "Memorial",
+        "mobilization",
+        "Decree No. 647",
+    ],
     "transcript.txt": ["putin", "memorial", "un"],
     "chat.txt": ["Memorial", "Putin"],
     "intake_form.txt": ["Putin", "Georgia", "Germany", "France", "UNHCR", "mobilization", "Article 328"],
