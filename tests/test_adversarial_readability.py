@@ -47,10 +47,19 @@ ROLES = [
     ("intake_form.txt", "ABDULLAEV Rustam Kamilovich", "last"),
 ]
 
+# (testimony, a place name of several words, the kind it must be protected as, whole)
+WHOLE_PLACES = [
+    ("witness_statement.txt", "Saint Petersburg", "city"),
+    ("intake_form.txt", "Verkhny Lars", "place"),
+    ("chat.txt", "Verkhny Lars", "place"),
+    ("witness_statement.txt", "Central District", "district"),
+    ("transcript.txt", "rostov on don", "city"),
+]
+
 
 @pytest.fixture(scope="module")
 def analyses(pipeline: Pipeline) -> dict[str, list[tuple[Entity, object]]]:
-    names = {row[0] for row in LINKS + GENDERS + ROLES}
+    names = {row[0] for row in LINKS + GENDERS + ROLES + WHOLE_PLACES}
     return {name: list(pipeline.analyze(pipeline.read(DATA / name), "en").masked()) for name in sorted(names)}
 
 
@@ -84,3 +93,12 @@ def test_surname_replaced_by_surname(analyses: dict[str, list[tuple[Entity, obje
     display = decision.display.split()  # type: ignore[attr-defined]
     wanted = display[-1] if role == "last" else display[0]
     assert replacement.split()[0].casefold() == wanted.casefold()
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), WHOLE_PLACES)
+def test_place_is_protected_whole(analyses: dict[str, list[tuple[Entity, object]]], name: str, text: str,
+                                  kind: str) -> None:  # fmt: skip
+    """A place of several words is one mention: "Saint [place]" and "[place] Lars" leak half the name."""
+    holders = [(e.type, m.text) for e, _ in analyses[name] for m in e.mentions if text in m.text]
+    assert holders, f"no mention holds all of {text!r}"
+    assert {kind} == {type_ for type_, _ in holders}, holders

@@ -162,8 +162,24 @@ def _detection(ent: Any, offset: int, lang: str) -> Detection:
     label, kind, type_ = LABELS[ent.label_]
     why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
     core = _trimmed(ent)
-    start, end = offset + core.start_char, offset + core.end_char
-    return Detection(start, end, core.text, label, kind, type_, lang, (why,), {})
+    text = ent.doc.text
+    start, end = core.start_char, core.end_char
+    if ent.label_ == "LOC":
+        start, end = _place_span(text, core)
+    return Detection(offset + start, offset + end, text[start:end], label, kind, type_, lang, (why,), {})
+
+
+def _place_span(text: str, core: Any) -> tuple[int, int]:
+    """A place's span without the lower-case words the model let in after the name in cased text ("Central
+    District military" commissariat), grown over the parts of the name it left out ("Saint" Petersburg)."""
+    from veil.detecting.en.places import widen_place
+
+    lower_text = is_lower_text(text)
+    end = len(core)
+    capitalised = core[0].text[:1].isupper()  # "ansvarig utgivare" is all lower case: the model's span stays
+    while capitalised and not lower_text and end > 1 and core[end - 1].is_lower:
+        end -= 1
+    return widen_place(text, core.start_char, core[end - 1].idx + len(core[end - 1]), lower_text)
 
 
 @DETECTORS.register(EnglishNer.name)

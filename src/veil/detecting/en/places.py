@@ -80,6 +80,22 @@ _LIVES_IN = re.compile(
     r"(?:,[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)?"
     r"(?:[ \t]\([A-Z][\w ]{2,30}\))?)"
 )
+# The first word of many Russian and Ukrainian place names ("Verkhny Lars", "Nizhny Tagil", "Staraya Russa")
+# and of saints' towns ("Saint Petersburg", "St. Petersburg"): a model often tags only the word after it,
+# and the half it leaves out still names the place.
+_RU_PREFIX = (
+    r"(?:Nizhn(?:y|iy|ii|yaya|eye)|Verkhn(?:y|iy|ii|yaya|eye)|Nov(?:y|yy|iy|aya|oye)|Star(?:y|yy|iy|aya|oye)|"
+    r"Bolsh(?:oy|oi|aya|oye)|Mal(?:y|yy|aya|oye)|Krasn(?:y|yy|iy|aya|oye)|Sredn(?:y|iy|yaya|eye)|"
+    r"Velik(?:y|iy|aya|oye)|Ust)"
+)
+_PREFIX = rf"(?:{_RU_PREFIX}|Saint|Sankt|St\.?|Upper|Lower|New|Old)"
+_PREFIX_BEFORE = re.compile(rf"(?i:\b{_PREFIX})[ \t]+$")
+_PREFIX_ALONE = re.compile(rf"(?i:{_PREFIX})")
+_NEXT_NAME = re.compile(r"[ \t-]+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
+# "Rostov-on-Don", "rostov on don", "Komsomolsk-on-Amur": the river is part of the town's name.
+_ON_RIVER = re.compile(r"(?:[ \t]+|-)on(?:[ \t]+|-)(?P<river>[A-Za-z]+)")
+_PREFIXED_PLACE = re.compile(rf"\b{_RU_PREFIX}[ \t-]+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
+_WHY_PREFIXED = Why("en.places", "prefix+name", 0.75, "a name after a Russian place-name word (Verkhny, Nizhny ...)")
 _WHY_LIVES = Why("en.places", "lives-in+name", 0.75, "a capitalised name where someone lives, was born or was held")
 _WHY_GAZETTEER = Why("en.places", "gazetteer", 0.85, "a town or city in the GeoNames gazetteer")
 _WHY_INTRODUCED = Why("en.places", "place-noun+name", 0.8, "a name introduced as a village, district or region")
@@ -109,6 +125,22 @@ def ordinary_words() -> frozenset[str]:
 
 def is_personal(text: str, start: int) -> bool:
     return _PERSONAL.search(before(text, start, 60)) is not None
+
+
+def widen_place(text: str, start: int, end: int, lower_text: bool = False) -> tuple[int, int]:
+    """The span of a place name grown over the words of the name a detector left out: a prefix before it
+    ("Saint" Petersburg, "Verkhny" Lars), the name after a lone prefix, and "-on-Don" after a town.
+
+    In cased text the prefix must be capitalised ("the new Moscow office" keeps "new" out)."""
+    prefix = _PREFIX_BEFORE.search(text, max(0, start - 12), start)
+    if prefix is not None and (lower_text or prefix.group()[:1].isupper()):
+        start = prefix.start()
+    if _PREFIX_ALONE.fullmatch(text[start:end]) and (following := _NEXT_NAME.match(text, end)):
+        end = following.end()
+    river = _ON_RIVER.match(text, end)
+    if river is not None and gazetteer().knows_latin(f"{text[start:end]}-on-{river.group('river')}"):
+        end = river.end()
+    return start, end
 
 
 def place_attrs(place: Place, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -190,6 +222,9 @@ class EnglishPlaces(Detector):
             if place is not None and self._plausible(text, items, index, length, place, lower):
                 following = items[index + length].folded if index + length < len(items) else ""
                 extra = {"attributive": "1"} if following in ATTRIBUTIVE_NEXT else {}
+                start, end = widen_place(text, start, end, lower_text)
+                if (start, end) != (items[index].start, items[index + length - 1].end):
+                    place = gazetteer().latin(_ON_RIVER.sub(r"-on-\g<river>", text[start:end])) or place
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="city",
                              why=_WHY_GAZETTEER, attrs=place_attrs(place, extra))  # fmt: skip
         return None
@@ -208,6 +243,8 @@ class EnglishPlaces(Detector):
         )
         if ordinary or place.population < BIG_CITY:
             return context
+        if length > 1:
+            return True  # "Saint Petersburg, 15 November 2022": a city of several words is no sentence's first word
         return context or not sentence_start
 
     def _introduced(self, passage: Passage) -> list[Detection]:
@@ -232,6 +269,10 @@ class EnglishPlaces(Detector):
     @staticmethod
     def _described(passage: Passage) -> list[Detection]:
         results = []
+        for match in _PREFIXED_PLACE.finditer(passage.text):
+            attrs = {"key": f"place:{fold(match.group())}"}
+            results.append(found(passage, *match.span(), label=Label.LOC, kind=Kind.QUASI, type="place",
+                                 why=_WHY_PREFIXED, attrs=attrs))  # fmt: skip
         for match in _BORDER_TOWN.finditer(passage.text):
             attrs = {"key": fold(match.group()), "description": "border"}
             results.append(found(passage, *match.span(), label=Label.LOC, kind=Kind.QUASI, type="place-description",
