@@ -52,6 +52,28 @@ def resolve_overlaps(detections: Iterable[Detection]) -> list[Detection]:
     return sorted(chosen, key=lambda d: d.start)
 
 
+# A person found only by a model's guess or by a surname's shape, with no cue of a person (a title, a
+# given name, a relative word): when another detector found exactly the same words as a town in the
+# gazetteer or as a car's make and model, they are the town or the car ("your cousin from Kharkiv",
+# "drove me to Murmansk", "Vehicle: Lada Priora"). Either way the words are masked.
+GUESS_RULES = frozenset({"veil-en-ner", "slovnet-ner-news", "russian-surname", "russian-surname-mid-sentence"})
+THING_TYPES = frozenset({"city", "vehicle"})
+
+
+def drop_guessed_people(detections: Sequence[Detection]) -> list[Detection]:
+    """``detections`` without the bare person guesses that a town or a car found at the same span explains."""
+    things = {(d.start, d.end) for d in detections if d.type in THING_TYPES}
+    if not things:
+        return list(detections)
+    cued = {
+        (d.start, d.end) for d in detections if d.type == "person" and any(w.rule not in GUESS_RULES for w in d.why)
+    }
+    return [
+        d for d in detections
+        if not (d.type == "person" and (d.start, d.end) in things and (d.start, d.end) not in cued)
+    ]  # fmt: skip
+
+
 def prefer_people(mentions: list[Detection]) -> list[Detection]:
     """Place and organisation mentions made of a person's name forms become mentions of a person.
 
@@ -153,7 +175,7 @@ class Linker:
         self.propagate = propagate
 
     def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
-        mentions = prefer_people(resolve_overlaps(detections))
+        mentions = prefer_people(resolve_overlaps(drop_guessed_people(detections)))
         entities = group(mentions)
         if self.propagate and entities:
             propagator = Propagator(entities, _person_words)

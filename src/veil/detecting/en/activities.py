@@ -23,6 +23,13 @@ MAKES = (
     "Opel", "Volkswagen", "VW", "Audi", "BMW", "Mercedes", "Mercedes-Benz", "Skoda", "Škoda", "Renault",
     "Peugeot", "Citroen", "Citroën", "Fiat", "Volvo", "Geely", "Chery", "Haval", "Tesla", "Jeep",
     "Land Rover", "Range Rover", "Porsche", "Daihatsu", "Infiniti", "Datsun", "SsangYong",
+    "Priora", "Granta", "Kalina", "Vesta", "Largus", "Sobol",
+)  # fmt: skip
+# Models that name a car after their make with no other word around them: "Vehicle: Lada Priora".
+MODELS = (
+    "Priora", "Granta", "Kalina", "Vesta", "Largus", "Samara", "Niva", "Volga", "Gazelle", "Sobol", "Patriot",
+    "Hunter", "Camry", "Corolla", "Octavia", "Rapid", "Fabia", "Solaris", "Polo", "Logan", "Sandero", "Duster",
+    "Focus", "Rio", "Nexia", "Matiz", "Lanos", "Cobalt",
 )  # fmt: skip
 COLOURS = (
     "white", "black", "grey", "gray", "silver", "red", "blue", "green", "yellow", "brown", "beige", "dark",
@@ -45,14 +52,25 @@ GROUPS = ("club", "clubs", "team", "teams", "society", "circle", "section", "ens
 _DETERMINER = r"(?i:a|an|the|my|his|her|their|our|your|its|this|that)"
 _COLOURS = rf"(?:(?i:{alternation(COLOURS)})\s+){{0,2}}"
 _CAR_CONTEXT = rf"(?:(?<![\w'’]){_DETERMINER}\s+{_COLOURS}|(?<=['’]s\s){_COLOURS})"
+# Makes that are also a river or an animal ("the Volga", "a gazelle"): a car only when someone owns it or
+# it has a colour ("his old grey volga").
+OWNED_MAKES = ("Volga", "Gazel", "Gazelle")
+_OWNED_CONTEXT = (
+    rf"(?:(?<![\w'’])(?i:my|his|her|their|our|your)\s+{_COLOURS}|(?<=['’]s\s){_COLOURS}"
+    rf"|(?<![\w'’])(?i:a|an|the)\s+(?:(?i:{alternation(COLOURS)})\s+){{1,2}})"
+)
+# In a lower-case transcript the make is lower case too ("his lada").
+_MAKE = rf"(?:{alternation(MAKES)}|(?<=[a-z]\s)(?:{alternation(m.lower() for m in MAKES)}))"
+_OWNED_MAKE = rf"(?:{alternation(OWNED_MAKES)}|(?<=[a-z]\s)(?:{alternation(m.lower() for m in OWNED_MAKES)}))"
 _NOT_A_CAR = r"(?!\s+(?:plant|factory|dealer|dealership|company|corporation|group|motors|works|office|headquarters)\b)"
 _MODEL = r"(?:\s+(?:[A-Z][a-z]+\d*|\d{2,4}|[A-Z]{1,3}\d+|[A-Z]\d+[a-z]*)(?=[\s,.;:!?)]|$))?"
 
 
 def _vehicle(match: re.Match[str], text: str) -> Mapping[str, str]:
     car = match.group("car")
-    before = car[: match.start("make") - match.start("car")]
-    return {"make": match.group("make"), "before": before, "key": " ".join(match.group("make").lower().split())}
+    make = "owned" if "owned" in match.groupdict() and match.group("owned") else "make"
+    before = car[: match.start(make) - match.start("car")]
+    return {"make": match.group(make), "before": before, "key": " ".join(match.group(make).lower().split())}
 
 
 def _activity(match: re.Match[str], text: str) -> Mapping[str, str]:
@@ -62,15 +80,29 @@ def _activity(match: re.Match[str], text: str) -> Mapping[str, str]:
 RULES = (
     Rule(
         "vehicle-make",
-        re.compile(rf"(?P<car>{_CAR_CONTEXT}(?P<make>{alternation(MAKES)}){_MODEL})\b{_NOT_A_CAR}"),
+        re.compile(
+            rf"(?P<car>{_CAR_CONTEXT}(?P<make>{_MAKE}){_MODEL}|{_OWNED_CONTEXT}(?P<owned>{_OWNED_MAKE}))\b{_NOT_A_CAR}"
+        ),
         Label.MISC,
         "vehicle",
         "the make of a car a person drives",
         0.9,
         "car",
         _vehicle,
-        trigger=re.compile(alternation(MAKES)),
+        trigger=re.compile(f"(?i:{alternation(MAKES + OWNED_MAKES)})"),
         reach=60,
+    ),
+    Rule(
+        "vehicle-make-model",
+        re.compile(rf"(?<![\w'’-])(?P<car>(?P<make>{alternation(MAKES)})\s+(?:{alternation(MODELS)}))(?![\w'’-])"),
+        Label.MISC,
+        "vehicle",
+        "a car's make and model",
+        0.9,
+        "car",
+        _vehicle,
+        trigger=re.compile(alternation(MODELS)),
+        reach=40,
     ),
     Rule(
         "club",

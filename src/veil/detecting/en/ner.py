@@ -111,6 +111,8 @@ def _plausible(ent: Any) -> bool:
         return False  # "Etibank", "Gazprombank": companies the model mistook for people
     if ent.label_ == "PERSON" and _everyday_lower(ent) and not is_lower_text(ent.doc.text):
         return False  # "informed by telephone": in cased text a lower-case everyday word is no name
+    if ent.label_ == "LOC" and _lower_unknown_word(ent) and not is_lower_text(ent.doc.text):
+        return False  # "took us in his minibus": in cased text one lower-case word is no place's name
     return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
 
 
@@ -118,6 +120,20 @@ def _everyday_lower(ent: Any) -> bool:
     words = [token for token in ent if token.is_alpha]
     return bool(words) and all(
         t.is_lower and lexicon.is_common_word(t.text) and not lexicon.listed_name(t.text) for t in words
+    )
+
+
+def _lower_unknown_word(ent: Any) -> bool:
+    """One lower-case word that is on no name list and names no town in the gazetteer."""
+    from veil.reference.places import gazetteer
+
+    word = ent[0].text
+    return (
+        len(ent) == 1
+        and word.isalpha()
+        and word.islower()
+        and not lexicon.listed_name(word)
+        and not gazetteer().knows_latin(word)
     )
 
 

@@ -64,6 +64,12 @@ _EN_RUSSIAN_STREET = re.compile(
     r"(?:/\d{1,4})?(?!\d)"
     rf"(?![\w.,]\d){_EN_PARTS}*)"
 )
+# A street of a Russian adjective's shape, without a house number, after "on": "the branch on Ligovsky",
+# "the kindergarten on Sadovaya", "the pyaterochka on sovetskaya" (a model takes it for a surname).
+_EN_STREET_ALONE = re.compile(
+    r"\b(?i:on|along|off)\s(?P<address>(?P<street>(?:[A-Z]|(?<=[a-z]\s)[a-z])[a-z]{2,}(?:aya|skiy|sky|skoy|skoi)))"
+    r"(?![\w'’-])(?![ \t]+[A-Z])"
+)
 # In a lower-case transcript: "gagarina street house seventeen flat nine" (a house word is needed).
 _EN_LOWER = re.compile(
     r"(?<![\w])[a-z][\w'\-]*\s+(?:street|avenue|prospekt|prospect|lane|road|ulitsa)"
@@ -80,6 +86,15 @@ def _is_place(name: str) -> bool:
     return is_public_place(name)
 
 
+def _street_like(name: str, text: str) -> bool:
+    """A lone street name: capitalised, or lower-case in a lower-case transcript, and no everyday word
+    ("on whisky")."""
+    from veil.detecting.en.lexicon import is_common_word
+    from veil.linking.propagate import is_lower_text
+
+    return not is_common_word(name) and (name[:1].isupper() or is_lower_text(text))
+
+
 class AddressDetector(Detector):
     name = "pattern.address"
 
@@ -89,11 +104,14 @@ class AddressDetector(Detector):
         patterns = (
             (_RU_ADDRESS, _WHY_RU), (_RU_BARE_HOUSE, _WHY_RU), (_EN_ADDRESS, _WHY_EN), (_EN_NAME_FIRST, _WHY_EN),
             (_EN_WORD_FIRST, _WHY_EN), (_EN_RUSSIAN_STREET, _WHY_EN), (_EN_LOWER, _WHY_EN),
+            (_EN_STREET_ALONE, _WHY_EN),
         )  # fmt: skip
         for pattern, why in patterns:
             for m in pattern.finditer(text):
                 if "street" in pattern.groupindex and _is_place(m.group("street")):
                     continue  # "in Moldova 12 people": a country, not a street
+                if pattern is _EN_STREET_ALONE and not _street_like(m.group("street"), text):
+                    continue
                 start, end = m.span("address") if "address" in pattern.groupindex else m.span()
                 end = len(text[start:end].rstrip(" ,")) + start
                 if any(d.start < end and start < d.end for d in results):
