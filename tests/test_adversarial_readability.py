@@ -9,6 +9,7 @@ by a first name, and "Aleksey Timurovich" took the pseudonym of another Aleksey.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,13 @@ KINDS = [
     ("intake_form.txt", "Lada Priora", "vehicle"),
     ("transcript.txt", "volga", "vehicle"),
 ]
+# (testimony, words the protected text must read, words it must not): the grammar of what replaces a mention
+GRAMMAR = [
+    ("intake_form.txt", "14. Bank details for assistance", "A bank details"),
+    ("chat.txt", "at the district court", "court organisation"),
+    ("intake_form.txt", "Place of birth: A city in the North Caucasus, a region", "republic organisation"),
+    ("qa_interview.txt", "I am in my thirties", "I am in their thirties"),
+]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
 
@@ -78,6 +86,22 @@ def _person(analyses: dict[str, list[tuple[Entity, object]]], name: str, text: s
     found = [(e, d) for e, d in analyses[name] if e.type == "person" and any(m.text == text for m in e.mentions)]
     assert len(found) == 1, f"{text!r} is in {len(found)} people"
     return found[0]
+
+
+@pytest.fixture(scope="module")
+def outputs(pipeline: Pipeline) -> dict[str, str]:
+    texts = {}
+    for name in sorted({row[0] for row in GRAMMAR}):
+        out = io.BytesIO()
+        pipeline.render(pipeline.analyze(pipeline.read(DATA / name), "en"), out)
+        texts[name] = out.getvalue().decode("utf-8")
+    return texts
+
+
+@pytest.mark.parametrize(("name", "wanted", "unwanted"), GRAMMAR)
+def test_replacement_fits_the_sentence(outputs: dict[str, str], name: str, wanted: str, unwanted: str) -> None:
+    assert wanted in outputs[name]
+    assert unwanted not in outputs[name]
 
 
 @pytest.mark.parametrize(("name", "one", "other", "same"), LINKS)

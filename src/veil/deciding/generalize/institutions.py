@@ -47,7 +47,16 @@ def english_kind(mention: Detection, type_: str) -> str:
     if not generic:
         return head
     last = head.split()[-1]
-    return generic if last in generic.split() else f"{generic} {last}"
+    if last in generic.split() or (not mention.attrs.get("head") and _is_head(generic.split()[-1])):
+        return generic  # "Dzerzhinsky district court" is "district court", not "district court organisation"
+    return f"{generic} {last}"
+
+
+def _is_head(word: str) -> bool:
+    """A word that names a kind of institution on its own ("court", "school", "hospital")."""
+    from veil.detecting.en.institutions import heads
+
+    return word in heads()
 
 
 def russian_kind(mention: Detection, type_: str) -> str:

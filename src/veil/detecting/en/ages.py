@@ -45,8 +45,16 @@ def number_value(raw: str) -> int | None:
     return UNITS.index(parts[0]) if parts[0] in UNITS else None
 
 
+# The subject right before an age that has none in its own pattern: "I am thirty-two years old".
+_SUBJECT_BEFORE = re.compile(
+    r"(?i)\b(?P<subj>I|I'm|he|he's|she|she's|we|they|you)(?:\s+(?:am|is|are|was|were|turned|turns|will\s+be))?"
+    r"\s+(?:(?:only|just|now|already|almost|nearly|about|over|then)\s+)?$"
+)
+
+
 def _possessive(text: str, start: int, subject: str = "") -> str:
-    own = _SUBJECTS.get(subject.lower())
+    near = _SUBJECT_BEFORE.search(before(text, start, 30)) if not subject else None
+    own = _SUBJECTS.get((subject or (near.group("subj") if near else "")).lower())
     if own:
         return own
     window = before(text, start, 120)

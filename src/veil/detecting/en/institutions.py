@@ -191,6 +191,8 @@ class EnglishInstitutions(Detector):
             head_index = self._head(items, start, end)
             if head_index is None or items[end - 1].folded in LAWS:
                 continue
+            if end - start == 1 and _numbered_end(text, items, start, end) == items[start].end:
+                continue  # "Bank details": the institution word alone, with no name or number, names none
             results.extend(self._named(passage, items, start, end, head_index))
         results.extend(self._described(passage))
         results.extend(self._introduced(passage))
