@@ -23,6 +23,8 @@ DATA = Path(__file__).parent / "data" / "adversarial_en"
 LINKS = [
     ("intake_form.txt", "Mr Abdullaev", "ABDULLAEV Rustam Kamilovich", True),
     ("intake_form.txt", "Mr Abdullaev", "Madina Abdullaeva", False),
+    ("intake_form.txt", "Abdulayev", "ABDULLAEV Rustam Kamilovich", True),
+    ("intake_form.txt", "Abdullaiev", "ABDULLAEV Rustam Kamilovich", True),
     ("intake_form.txt", "Madina Abdullaeva", "Aishat Abdullaeva", False),
     ("intake_form.txt", "Kamil Abdullaev", "ABDULLAEV Rustam Kamilovich", False),
     ("witness_statement.txt", "Galina Sokolova", "Irina Viktorovna Sokolova", False),

@@ -33,6 +33,8 @@ _LATIN_FOLDS = (
     ("ou", "u"), ("ck", "k"), ("c", "k"), ("q", "k"), ("ts", "c"),
 )  # fmt: skip
 _NON_LETTERS = re.compile(r"[^a-z]+")
+# A doubled letter is a transliteration choice ("Abdullayev", "Abdulayev"; "Kirill", "Kiril").
+_DOUBLED = re.compile(r"([a-z])\1+")
 _DIACRITICS = re.compile(r"[\u0300-\u036f]")
 
 NameNormalizer = Callable[[str], str]
@@ -50,7 +52,7 @@ def latin_skeleton(word: str) -> str:
     lowered = _NON_LETTERS.sub("", lowered)
     for old, new in _LATIN_FOLDS:
         lowered = lowered.replace(old, new)
-    return lowered
+    return _DOUBLED.sub(r"\1", lowered)
 
 
 def name_token_key(token: str, lang: str) -> str:
