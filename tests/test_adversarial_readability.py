@@ -16,6 +16,7 @@ import pytest
 
 from veil import Pipeline
 from veil.findings import Entity
+from veil.linking.keys import latin_skeleton
 
 DATA = Path(__file__).parent / "data" / "adversarial_en"
 
@@ -74,13 +75,16 @@ GRAMMAR = [
     ("intake_form.txt", "Place of birth: A city in the North Caucasus, a region", "republic organisation"),
     ("qa_interview.txt", "I am in my thirties", "I am in their thirties"),
 ]
+# (testimony, a diminutive in Cyrillic, the same diminutive in Latin letters): both become the pseudonym's
+# one diminutive ("Маша" became the full "Любовь" while "Masha" became "Lyuba")
+DIMINUTIVES = [("chat.txt", "Маша", "Masha")]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
 
 
 @pytest.fixture(scope="module")
 def analyses(pipeline: Pipeline) -> dict[str, list[tuple[Entity, object]]]:
-    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED}
+    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED + DIMINUTIVES}
     return {name: list(pipeline.analyze(pipeline.read(DATA / name), "en").masked()) for name in sorted(names)}
 
 
@@ -145,3 +149,13 @@ def test_masked_whole_as_its_kind(analyses: dict[str, list[tuple[Entity, object]
 def test_everyday_word_is_kept(analyses: dict[str, list[tuple[Entity, object]]], name: str, text: str) -> None:
     holders = [(e.type, m.text) for e, _ in analyses[name] for m in e.mentions if text in m.text]
     assert not holders
+
+
+@pytest.mark.parametrize(("name", "cyrillic", "latin"), DIMINUTIVES)
+def test_diminutive_in_both_scripts(analyses: dict[str, list[tuple[Entity, object]]], name: str, cyrillic: str,
+                                    latin: str) -> None:  # fmt: skip
+    entity, decision = _person(analyses, name, cyrillic)
+    forms = [m.text for m in entity.mentions]
+    assert latin in forms
+    replacements = decision.replacements  # type: ignore[attr-defined]
+    assert latin_skeleton(replacements[forms.index(cyrillic)]) == latin_skeleton(replacements[forms.index(latin)])

@@ -70,9 +70,13 @@ def render_word(record: Record, word: NameWord, role: str) -> str:
 
 
 def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
-    """A Russian diminutive in Latin letters ("Sasha", "Lyosha") becomes the surrogate's, in Latin."""
-    if is_cyrillic(word.text) or role not in (ROLE_FIRST, ""):
+    """A Russian diminutive in Latin letters ("Sasha", "Lyosha") becomes the surrogate's, in Latin; one in
+    Cyrillic inside another language's text ("Маша, be careful") the surrogate's in Cyrillic ("Люба")."""
+    if role not in (ROLE_FIRST, ""):
         return None
+    if is_cyrillic(word.text):
+        hit = given.lookup(word.text)
+        return _given(record, word) if hit is not None and hit.register != "full" else None
     entry = given.by_inflected_skeleton(latin_skeleton(word.text))
     if entry is None or latin_skeleton(word.text) == latin_skeleton(entry.full):
         return None
