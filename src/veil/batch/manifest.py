@@ -72,7 +72,8 @@ class Manifest:
             if entry is not None:
                 self._done[entry.file] = entry
         handle = self.path.open("ab")
-        handle.truncate(len(complete))
+        if handle.tell() != len(complete):
+            handle.truncate(len(complete))
         self._handle = handle
         return self
 
