@@ -7,6 +7,7 @@ cluster and must end with byte for byte the reference's outputs and the same vau
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -106,12 +107,14 @@ def test_one_person_keeps_one_pseudonym_in_every_file_and_format(reference: Run)
     son = [e for e in entities if PERSON_EN in e["mentions"]]
     assert len(son) == 1, "the son must be one project entity"
     pseudonym = son[0]["replacement"]
-    assert pseudonym and pseudonym != PERSON_EN
+    assert pseudonym
+    assert pseudonym != PERSON_EN
     in_files = ["en/interview.txt", "en/notes/summary.md", "en/letter.docx", "en/video.srt", "bulk/part00.txt"]
     for relative in in_files:
         text = output_text(reference.out / relative)
         assert pseudonym in text, f"{relative} does not use the son's pseudonym"
-        assert PERSON_EN not in text and "Sorokin" not in text
+        assert PERSON_EN not in text
+        assert "Sorokin" not in text
     assert len(son[0]["documents"]) >= len(in_files)
     husband = [e for e in entities if set(PERSON_RU_FORMS) & set(e["mentions"])]
     assert len(husband) == 1, "the husband, in two files and two grammatical cases, must be one entity"
@@ -186,16 +189,15 @@ def _kill_after(process: subprocess.Popen[str], root: Path, finished: int, timeo
     """SIGKILL the batch's driver as soon as ``finished`` files are recorded (then its orphans, if any)."""
     deadline = time.monotonic() + timeout
     while _manifest_lines(root) < finished:
-        assert process.poll() is None, f"the batch ended before it could be killed: {process.stderr}"
+        if process.poll() is not None:
+            pytest.fail(f"the batch ended before it could be killed: {process.communicate()[1]}")
         assert time.monotonic() < deadline, "the batch made no progress"
         time.sleep(0.02)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     with_orphans = process.pid  # the session's id: workers left behind belong to it
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(with_orphans, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def test_sigkill_then_resume_equals_an_uninterrupted_run(reference: Run, tmp_path: Path) -> None:

@@ -85,7 +85,8 @@ def test_manifest_keeps_finished_files_across_runs_and_drops_a_torn_last_line(tm
     again.finished(type(key)(key.file, key.input, key.settings, 5, 100, 90))
     again.close()
     lines = path.read_text("utf-8").splitlines()
-    assert len(lines) == 2 and all(line.startswith("{") and line.endswith("}") for line in lines)
+    assert len(lines) == 2
+    assert all(line.startswith("{") and line.endswith("}") for line in lines)
     assert "interview" not in path.read_text("utf-8")
 
 
