@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from veil.batch.work import FileAnalysis, FileFailure, peak_memory
+from veil.batch.work import FileAnalysis, FileFailure, usage
 from veil.errors import ErrorCode, VeilError
 
 Outcome = FileAnalysis | FileFailure
@@ -39,8 +39,8 @@ class Executor(Protocol):
 
     def submit(self, task: Task, *args: Any) -> Pending: ...
 
-    def peak_memory(self) -> dict[str, int]:
-        """The peak resident memory of each worker process, in bytes."""
+    def usage(self) -> dict[str, tuple[int, float]]:
+        """Each worker process's peak resident memory (bytes) and CPU time so far (seconds)."""
         ...
 
 
@@ -64,8 +64,8 @@ class InProcess:
     def submit(self, task: Task, *args: Any) -> Pending:
         return _Deferred(task, args)
 
-    def peak_memory(self) -> dict[str, int]:
-        return {"this process": peak_memory()}
+    def usage(self) -> dict[str, tuple[int, float]]:
+        return {"this process": usage()}
 
 
 class _DaskPending:
@@ -96,8 +96,8 @@ class DaskExecutor:
         # pure=False: the same file submitted again (a retry) is a new task, not a cached result
         return _DaskPending(self.client.submit(task, *args, pure=False), str(args[0]) if args else "task")
 
-    def peak_memory(self) -> dict[str, int]:
-        found: dict[str, int] = self.client.run(peak_memory)
+    def usage(self) -> dict[str, tuple[int, float]]:
+        found: dict[str, tuple[int, float]] = self.client.run(usage)
         return found
 
 

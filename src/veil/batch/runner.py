@@ -81,6 +81,7 @@ class BatchSummary:
     startup_seconds: float = 0.0
     workers: int = 0
     worker_memory: dict[str, int] = field(default_factory=dict)
+    worker_cpu_seconds: dict[str, float] = field(default_factory=dict)
     stopped_early: bool = False
 
 
@@ -130,7 +131,9 @@ def run_batch(
             driver = _Driver(project, Pipeline(settings, project.memory()), settings, options, manifest, events)
             driver.run(todo, workers, summary)
             summary.seconds = time.perf_counter() - started - summary.startup_seconds
-            summary.worker_memory = workers.peak_memory()
+            used = workers.usage()
+            summary.worker_memory = {worker: memory for worker, (memory, _) in used.items()}
+            summary.worker_cpu_seconds = {worker: cpu for worker, (_, cpu) in used.items()}
     return summary
 
 

@@ -91,10 +91,11 @@ def analyze_file(source: str, settings: Settings, lang: str, format_name: str | 
     return FileAnalysis(languages, entities, os.getpid(), PIPELINES.built)
 
 
-def peak_memory() -> int:
-    """The largest resident size this process has had, in bytes (Linux and macOS)."""
+def usage() -> tuple[int, float]:
+    """This process's peak resident memory in bytes (Linux and macOS) and the CPU seconds it has used."""
     import resource
     import sys
+    import time
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak if sys.platform == "darwin" else peak * 1024)
+    return int(peak if sys.platform == "darwin" else peak * 1024), time.process_time()
