@@ -227,9 +227,9 @@ class Project:
     ) -> int:
         record = document_record(analysis, source, output)
         document_id = docs.add_document(self.vault, original_id, digest, record)
+        decisions = analysis.decisions_by_id()
         for entity in analysis.entities:
-            decision = analysis.decision_for(entity.id)
-            entity_id = record_entity(self._entities, entity, decision, document_id)
+            entity_id = record_entity(self._entities, entity, decisions[entity.id], document_id)
             if entity_id is not None:
                 record["entities"][entity.id] = entity_id
         self._save_document(document_id, record)
