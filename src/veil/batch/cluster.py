@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -127,12 +128,14 @@ def executor(workers: int | None, scheduler: str | None) -> Iterator[Executor]:
             yield DaskExecutor(client)
         return
     count = workers if workers is not None else (os.cpu_count() or 1)
-    with (
-        LocalCluster(
+    # The scheduler's small HTTP server (health checks; the dashboard itself is off) moves to a free port
+    # when 8787 is taken, and warns about it: nothing the user needs to know.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        cluster = LocalCluster(
             n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):  # fmt: skip
+        )  # fmt: skip
+    with cluster, Client(cluster) as client:
         client.wait_for_workers(count)
         yield DaskExecutor(client)
