@@ -133,3 +133,21 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
     assert "error[input.not-utf8]" in result.stderr
     assert not (tmp_path / "out" / "b.txt").exists()
     assert "--fail-fast" in result.stderr
+
+
+# -- the vault's index of pseudonyms in use (asked once per new person, so it must not scan the vault) ----
+
+
+def test_pseudonyms_in_use_follow_new_and_changed_entities(tmp_path: Path) -> None:
+    with new_project(tmp_path / "project") as project:
+        memory = project.memory()
+        assert memory.taken("person") == set()
+        memory.remember("person", ["person-full:a"], {"value": "Pavel Orlov"})
+        memory.remember("phone", ["phone:1"], {"value": "+7 900 000-00-00"})
+        assert memory.taken("person") == {"Pavel Orlov"}
+        memory.remember("person", ["person-full:b"], {"value": "Igor Zaitsev"})
+        assert memory.taken("person") == {"Pavel Orlov", "Igor Zaitsev"}
+        (entity,) = [e for e in project.entities() if e.type == "person" and e.id == 1]
+        project.change_decision(entity.id, None, replacement={"value": "Anton Frolov"})
+        assert memory.taken("person") == {"Anton Frolov", "Igor Zaitsev"}
+        assert memory.taken("phone") == {"+7 900 000-00-00"}
