@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,10 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Run:
     root = tmp_path_factory.mktemp("reference")
     files = build_corpus(root / "in")
     new_project(root / "project").close()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster:
         summary = _batch(root, scheduler=cluster.scheduler_address)
     return Run(root, files, summary)
 
@@ -224,3 +228,35 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(reference: Run, tmp_pat
         assert len(project.documents()) == total, "no document may be recorded twice"
     for name in NAMES:
         assert name not in stderr
+
+
+def test_ctrl_c_in_the_middle_of_a_file_then_resume_equals_an_uninterrupted_run(
+    reference: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Interrupted after the third file's output and vault record, before its reports and manifest line;
+    everything in this process (no cluster), so this also shows the worker count does not matter."""
+    from veil.writing import files
+
+    build_corpus(tmp_path / "in")
+    new_project(tmp_path / "project").close()
+    real_html = files.report_html
+    calls = []
+
+    def interrupted(report: dict[str, Any]) -> str:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_html(report)
+
+    monkeypatch.setattr(files, "report_html", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _batch(tmp_path, workers=0)
+    assert _manifest_lines(tmp_path) == 2
+    monkeypatch.undo()
+
+    summary = _batch(tmp_path, workers=0)
+    assert len(summary.done) == len(reference.summary.done) - 2
+    assert _outputs(tmp_path / "out") == _outputs(reference.out)
+    assert _mapping(tmp_path / "project") == _mapping(reference.project)
+    with open_project(tmp_path / "project") as project:
+        assert len(project.documents()) == len(reference.summary.done), "no document may be recorded twice"
