@@ -151,3 +151,22 @@ def test_pseudonyms_in_use_follow_new_and_changed_entities(tmp_path: Path) -> No
         project.change_decision(entity.id, None, replacement={"value": "Anton Frolov"})
         assert memory.taken("person") == {"Anton Frolov", "Igor Zaitsev"}
         assert memory.taken("phone") == {"+7 900 000-00-00"}
+
+
+class _FakeClient:
+    def __init__(self, versions: dict[str, str]) -> None:
+        self.versions = versions
+
+    def run(self, function: object) -> dict[str, str]:
+        return self.versions
+
+
+def test_a_cluster_whose_workers_run_another_veil_is_refused() -> None:
+    from veil import __version__
+    from veil.batch.cluster import check_versions
+
+    check_versions(_FakeClient({"tcp://a:1": __version__, "tcp://b:1": __version__}))
+    with pytest.raises(VeilError) as error:
+        check_versions(_FakeClient({"tcp://a:1": __version__, "tcp://b:1": "0.0.1"}))
+    assert error.value.code == ErrorCode.USAGE
+    assert "0.0.1" in error.value.message

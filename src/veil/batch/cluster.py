@@ -20,7 +20,8 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from veil.batch.work import FileAnalysis, FileFailure, usage
+from veil import __version__
+from veil.batch.work import FileAnalysis, FileFailure, usage, veil_version
 from veil.errors import ErrorCode, VeilError
 
 Outcome = FileAnalysis | FileFailure
@@ -102,6 +103,21 @@ class DaskExecutor:
         return found
 
 
+def check_versions(client: Any) -> None:
+    """Refuse a cluster whose workers run another Veil (or none): their analyses would not fit ours."""
+    try:
+        versions: dict[str, str] = client.run(veil_version)
+    except Exception as error:  # a worker without Veil cannot even load the function
+        raise VeilError(
+            ErrorCode.USAGE, f"the cluster's workers cannot run Veil ({type(error).__name__}); install Veil there"
+        ) from None
+    other = sorted({version for version in versions.values() if version != __version__})
+    if other:
+        raise VeilError(
+            ErrorCode.USAGE, f"the cluster's workers run Veil {', '.join(other)}, this is Veil {__version__}"
+        )
+
+
 def _quiet_dask() -> None:
     """Dask logs every worker start and stop at INFO; a batch shows its own progress instead."""
     for name in ("distributed", "dask"):
@@ -125,6 +141,7 @@ def executor(workers: int | None, scheduler: str | None) -> Iterator[Executor]:
                 ErrorCode.USAGE, f"cannot reach the Dask scheduler at {scheduler} ({type(error).__name__})"
             ) from None
         with client:
+            check_versions(client)
             yield DaskExecutor(client)
         return
     count = workers if workers is not None else (os.cpu_count() or 1)

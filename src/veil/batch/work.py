@@ -91,6 +91,13 @@ def analyze_file(source: str, settings: Settings, lang: str, format_name: str | 
     return FileAnalysis(languages, entities, os.getpid(), PIPELINES.built)
 
 
+def veil_version() -> str:
+    """The Veil version this worker runs (the driver refuses workers that run another)."""
+    from veil import __version__
+
+    return __version__
+
+
 def usage() -> tuple[int, float]:
     """This process's peak resident memory in bytes (Linux and macOS) and the CPU seconds it has used."""
     import resource
