@@ -106,7 +106,8 @@ def run_batch(
 ) -> BatchSummary:
     """Protect every supported file under ``options.input_dir``; see the module docstring.
 
-    The caller holds the project's writer lock for the whole run (``project.session()``).
+    The run holds the project's writer lock throughout (``project.session()``, re-entrant), so no other
+    process can give anyone a pseudonym meanwhile.
     """
     events = events or _Silent()
     settings = project.settings(base)
@@ -116,6 +117,7 @@ def run_batch(
         Failed(item.relative, ErrorCode.OUTPUT_CONFLICT.value, why) for item, why in the_plan.conflicts
     )
     with (
+        project.session(),
         _output_lock(options.out_dir),
         _opened(Manifest(options.out_dir / MANIFEST_NAME, project.vault.keys.tag)) as manifest,
     ):
