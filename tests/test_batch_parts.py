@@ -170,3 +170,34 @@ def test_a_cluster_whose_workers_run_another_veil_is_refused() -> None:
         check_versions(_FakeClient({"tcp://a:1": __version__, "tcp://b:1": "0.0.1"}))
     assert error.value.code == ErrorCode.USAGE
     assert "0.0.1" in error.value.message
+
+
+def test_an_unexpected_error_in_one_file_is_reported_without_its_details_and_the_rest_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from veil.batch import BatchOptions, run_batch, runner
+    from veil.batch.work import FileAnalysis
+    from veil.pipeline import Pipeline
+
+    _touch(tmp_path / "in" / "a.txt", "first")
+    _touch(tmp_path / "in" / "b.txt", "second")
+    # no models needed: the workers' half finds nothing, and deciding breaks on the first file
+    monkeypatch.setattr(runner, "analyze_file", lambda *args: FileAnalysis({"en": 5}, [], os.getpid(), 1))
+    real_finish = Pipeline.finish
+
+    def broken(self: Pipeline, document, languages, entities):  # type: ignore[no-untyped-def]
+        if document.path.name == "a.txt":
+            raise RuntimeError("Daniil Sorokin")
+        return real_finish(self, document, languages, entities)
+
+    monkeypatch.setattr(Pipeline, "finish", broken)
+    with new_project(tmp_path / "project") as project:
+        summary = run_batch(project, BatchOptions(tmp_path / "in", tmp_path / "out", workers=0))
+    assert summary.done == ["b.txt"]
+    (failure,) = summary.failed
+    assert (failure.relative, failure.code) == ("a.txt", "internal")
+    assert "RuntimeError" in failure.message
+    assert "Sorokin" not in failure.message
+    assert not (tmp_path / "out" / "a.txt").exists()

@@ -246,15 +246,23 @@ class _Driver:
             characters = outcome.characters
             document_id = self._write(item, outcome)
         except VeilError as error:
-            summary.failed.append(Failed(item.relative, error.code.value, error.message))
-            self.events.finished(item, characters, ok=False)
-            return False
+            return self._failed(item, characters, Failed(item.relative, error.code.value, error.message), summary)
+        except Exception as error:  # one file's bug must not stop an archive; its details may quote the text
+            hidden = (
+                f"{item.source}: unexpected {type(error).__name__} (details hidden: they may contain document text)"
+            )
+            return self._failed(item, characters, Failed(item.relative, ErrorCode.INTERNAL.value, hidden), summary)
         done = Entry(key.file, key.input, key.settings, document_id, characters, item.output.stat().st_size)
         self.manifest.finished(done)
         summary.done.append(item.relative)
         summary.characters += characters
         self.events.finished(item, characters, ok=True)
         return True
+
+    def _failed(self, item: PlannedFile, characters: int, failure: Failed, summary: BatchSummary) -> bool:
+        summary.failed.append(failure)
+        self.events.finished(item, characters, ok=False)
+        return False
 
     def _write(self, item: PlannedFile, analysed: FileAnalysis) -> int:
         """Decide against the vault and write the protected copy; the vault's document id.
