@@ -46,6 +46,9 @@ class ErrorCode(StrEnum):
     REVEAL_AMBIGUOUS = "reveal.ambiguous"
     ENTITY_UNKNOWN = "entity.unknown"
     AUDIT_BROKEN = "audit.broken-chain"
+    # batch runs
+    WORKER_LOST = "batch.worker-lost"
+    BATCH_BUSY = "batch.busy"
     # models and internals
     MODEL_MISSING = "model.missing"
     INTERNAL = "internal"

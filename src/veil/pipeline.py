@@ -65,14 +65,16 @@ class Analysis:
         return sum(self.languages.values())
 
     def decision_for(self, entity_id: str) -> Decision:
-        return self._decisions_by_id()[entity_id]
+        """One entity's decision (builds a table each call: loops over entities use :meth:`decisions_by_id`)."""
+        return self.decisions_by_id()[entity_id]
 
-    def _decisions_by_id(self) -> dict[str, Decision]:
+    def decisions_by_id(self) -> dict[str, Decision]:
+        """Every decision by entity id, as the decisions are now (the review app replaces some in place)."""
         return {d.entity_id: d for d in self.decisions}
 
     def masked(self) -> Iterator[tuple[Entity, Decision]]:
         """Entities whose mentions are changed in the output, with their decisions."""
-        by_id = self._decisions_by_id()
+        by_id = self.decisions_by_id()
         for entity in self.entities:
             decision = by_id[entity.id]
             if decision.action != Action.KEEP:

@@ -12,6 +12,7 @@ order of magnitude, and the report says which table each came from.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,9 @@ def _people(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
+# Cached: it walks the whole gazetteer, and a batch over an archive asks about the same towns again and
+# again (the answer depends only on the bundled gazetteer).
+@functools.lru_cache(maxsize=4096)
 def place_pool(place: Place, scope: str) -> tuple[int, str]:
     """(people living in the places a description at ``scope`` fits, those places in words)."""
     from veil.deciding.generalize.places import where

@@ -13,6 +13,7 @@ import sys
 import traceback
 
 from veil.cli import audit as _audit  # noqa: F401
+from veil.cli import batch as _batch  # noqa: F401
 from veil.cli import detect as _detect  # noqa: F401  (registers the command)
 from veil.cli import evaluate as _evaluate  # noqa: F401
 from veil.cli import project as _project  # noqa: F401

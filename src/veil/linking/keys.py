@@ -11,6 +11,7 @@ diminutive or other spelling folds to its full name, so "Sasha" in an English tr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -45,6 +46,9 @@ SkeletonFold = Callable[[str], str]
 SKELETON_FOLDS: list[SkeletonFold] = []
 
 
+# Cached: deciding compares whole name pools against the names already used, word by word, for every
+# new person, and the pools do not change.
+@functools.lru_cache(maxsize=200_000)
 def latin_skeleton(word: str) -> str:
     """A Latin key for a name word that ignores script, case, diacritics and transliteration scheme."""
     lowered = word.casefold().translate(_CYRILLIC_TO_LATIN)

@@ -91,6 +91,7 @@ class Gazetteer:
         self.ru_regions = {row[0]: (Area(row[0], row[1], row[2]), row[3]) for row in _rows("ru_regions.tsv")}
         self._grid: dict[tuple[int, int], list[Place]] | None = None
         self._areas: dict[str, dict[str, list[Place]]] = {}
+        self._by_country: dict[str, list[Place]] = {}
 
     def _load_places(self) -> None:
         raw = resources.files("veil.data.reference").joinpath("places.tsv.gz").read_bytes()
@@ -185,11 +186,16 @@ class Gazetteer:
                     nearest = (distance, other.country)
         return nearest[1] if nearest else None
 
+    def in_country(self, iso: str) -> list[Place]:
+        """Every place of one country (indexed on first use: risk reports ask for it per town)."""
+        if not self._by_country:
+            for each in self.places.values():
+                self._by_country.setdefault(each.country, []).append(each)
+        return self._by_country.get(iso, [])
+
     def same_kind(self, place: Place, level: str) -> Iterator[Place]:
         """Places that a description at ``level`` (region, macro, country) cannot tell from ``place``."""
-        for other in self.places.values():
-            if other.country != place.country:
-                continue
+        for other in self.in_country(place.country):
             if level == "region" and other.admin1 != place.admin1:
                 continue
             if level == "macro" and (self.macro(other) or self.region(other)) != (

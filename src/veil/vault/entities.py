@@ -102,8 +102,38 @@ class Entities:
             if missing:
                 self.save(entity_id, {**record, "keys": [*record["keys"], *missing]})
 
+    def taken(self, type_: str) -> set[str]:
+        """The replacement values given to entities of ``type_`` (indexed once, kept up to date)."""
+        index: dict[str, set[str]] | None = self.vault.cached("taken")
+        if index is None:
+            index = {}
+            for record in self._table().values():
+                _index_value(index, record)
+            self.vault.cache("taken", index)
+        return set(index.get(type_, ()))
+
     def _cache_put(self, entity_id: int, record: dict[str, Any]) -> None:
-        self._table()[entity_id] = record
+        table = self._table()
+        before = table.get(entity_id)
+        table[entity_id] = record
+        index: dict[str, set[str]] | None = self.vault.cached("taken")
+        if index is None:
+            return
+        if before is not None and _value(before) and _value(before) != _value(record):
+            self.vault.cache("taken", None)  # a value was given back: rebuild the index when next asked
+        else:
+            _index_value(index, record)
+
+
+def _value(record: Mapping[str, Any]) -> str:
+    replacement = record.get("replacement")
+    return str(replacement["value"]) if replacement and replacement.get("value") else ""
+
+
+def _index_value(index: dict[str, set[str]], record: Mapping[str, Any]) -> None:
+    value = _value(record)
+    if value:
+        index.setdefault(record["type"], set()).add(value)
 
 
 def new_record(type_: str) -> dict[str, Any]:
@@ -156,12 +186,7 @@ class VaultMemory:
         self.entities.link_keys(target, type_, unknown)
 
     def taken(self, type_: str) -> set[str]:
-        values = {
-            str(r["replacement"]["value"])
-            for r in self.entities.all().values()
-            if r["type"] == type_ and r.get("replacement") and r["replacement"].get("value")
-        }
-        return values | self._overlay.taken(type_)
+        return self.entities.taken(type_) | self._overlay.taken(type_)
 
     def reviewed_action(self, type_: str, keys: Sequence[str]) -> str | None:
         """The action a reviewer set for this entity, if any (the decider then follows it)."""

@@ -171,17 +171,24 @@ class Project:
         analysis: Analysis | None = None,
         actor: str | None = None,
         progress: ProgressCallback | None = None,
+        record_once: bool = False,
     ) -> ProtectedDocument:
         """Protect ``source`` into ``output`` and record it; all or nothing in the vault.
 
         The vault's record (original, analysis, entities, audit entry) commits before the output takes
         its name. ``originals=True`` writes reports with real texts, and is audited as an export.
+        ``record_once=True`` records nothing new when the vault already holds this very original protected
+        into exactly this output (a batch redoing a file a crash interrupted after the vault's commit).
         """
         pipeline = pipeline or self.pipeline()
         sealed: list[int] = []
 
         def seal(done: Analysis, digest: bytes) -> None:
             original_id = docs.store_original_file(self.vault, source)
+            earlier = self._same_protection(original_id, digest) if record_once else None
+            if earlier is not None:
+                sealed.append(earlier)
+                return
             sealed.append(self._record(done, source, output, original_id, digest, actor))
             if originals and reports:
                 audit.append(self.vault, "export", actor=actor or self.actor, document_id=sealed[0], what="report")
@@ -194,6 +201,13 @@ class Project:
                 pipeline, source, output, reports=reports, originals=originals, analysis=analysis, seal=seal
             )
         return ProtectedDocument(result, sealed[0])
+
+    def _same_protection(self, original_id: int, protected_digest: bytes) -> int | None:
+        """The document that protected this original into exactly this content, if there is one."""
+        for document_id in docs.documents_protected_as(self.vault, protected_digest):
+            if docs.document_record(self.vault, document_id)[0] == original_id:
+                return document_id
+        return None
 
     def protect_text(
         self, text: str, *, name: str = "text.txt", lang: str = "auto", pipeline: Pipeline | None = None
@@ -213,9 +227,9 @@ class Project:
     ) -> int:
         record = document_record(analysis, source, output)
         document_id = docs.add_document(self.vault, original_id, digest, record)
+        decisions = analysis.decisions_by_id()
         for entity in analysis.entities:
-            decision = analysis.decision_for(entity.id)
-            entity_id = record_entity(self._entities, entity, decision, document_id)
+            entity_id = record_entity(self._entities, entity, decisions[entity.id], document_id)
             if entity_id is not None:
                 record["entities"][entity.id] = entity_id
         self._save_document(document_id, record)

@@ -9,6 +9,7 @@ Public facts that were kept are shown as they are, since they are not secret.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,7 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: S
     """Context of each mention (by start offset), as it reads in the protected text."""
     wanted = sorted(mentions, key=lambda m: m.start)
     by_start = {e.start: e for e in edits}
+    nearby = _EditWindow(edits)
     result: dict[int, Snippet] = {}
     index = 0
     for unit in units:
@@ -64,12 +66,26 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: S
             local_start, local_end = mention.start - unit.start, mention.end - unit.start
             window_start = max(0, local_start - SNIPPET_CHARS)
             window_end = min(len(unit.text), local_end + SNIPPET_CHARS)
-            before = apply_edits(unit.text[window_start:local_start], unit.start + window_start, edits)
-            after = apply_edits(unit.text[local_end:window_end], unit.start + local_end, edits)
+            start, end = unit.start + window_start, unit.start + window_end
+            before = apply_edits(unit.text[window_start:local_start], start, nearby.between(start, end))
+            after = apply_edits(unit.text[local_end:window_end], unit.start + local_end, nearby.between(start, end))
             edit = by_start.get(mention.start)
             middle = edit.replacement if edit else unit.text[local_start:local_end]
             result[mention.start] = Snippet(_clip_left(before), middle, _clip_right(after))
     return result
+
+
+class _EditWindow:
+    """The edits that touch a stretch of the document, found by bisection (edits are sorted and do not
+    overlap), so a document with many mentions does not scan every edit for every snippet."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = list(edits)
+        self.starts = [e.start for e in self.edits]
+        self.ends = [e.end for e in self.edits]
+
+    def between(self, start: int, end: int) -> list[Edit]:
+        return self.edits[bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)]
 
 
 def _clip_left(text: str) -> str:
@@ -89,8 +105,9 @@ def build_report(analysis: Analysis, source: Path, output: Path | None, *, origi
     all_mentions = [m for e in analysis.entities for m in e.mentions]
     snippets = _snippets(analysis.document.units(), all_mentions, edits)
     entities = []
+    decisions = analysis.decisions_by_id()
     for entity in analysis.entities:
-        decision = analysis.decision_for(entity.id)
+        decision = decisions[entity.id]
         kept = decision.action == Action.KEEP
         mentions = []
         for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
@@ -142,8 +159,9 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
     labels: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     mentions = 0
+    decisions = analysis.decisions_by_id()
     for entity in analysis.entities:
-        decision = analysis.decision_for(entity.id)
+        decision = decisions[entity.id]
         actions[decision.action.value] += 1
         if decision.action != Action.KEEP:
             labels[entity.label.value] += 1

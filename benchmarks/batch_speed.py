@@ -1,0 +1,179 @@
+"""Speed and memory of ``veil batch``: 1 against 2 workers, memory per worker, and a 100 MB corpus.
+
+The corpus is generated into a temporary folder (never into the repository) from English and Russian
+texts: TAB train cases and GUM documents (English), factRuEval dev texts (Russian) from
+``../shared/data``, and the bundled example interviews (used alone when the shared data is absent).
+Files are cut to a chosen size; the ``corpus`` run adds one single large file to show that a huge
+document is streamed with bounded memory.
+
+Each run protects the corpus into a fresh project (so every run does the same work), through the same
+``run_batch`` the command uses, with its Dask local cluster. Wall-clock figures are what scaling is
+about; the machine's load average is printed before and after, because on a shared machine other work
+takes cores from the workers.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 1.5]
+    PYTHONPATH=src python benchmarks/batch_speed.py corpus [--mb 100] [--workers 2] [--large-mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+MIB = 1 << 20
+
+
+def source_texts() -> list[tuple[str, str]]:
+    """(language, text) pairs to build the corpus from."""
+    texts = [(p.stem[-2:], p.read_text("utf-8")) for p in sorted((ROOT / "examples").glob("interview_*.txt"))]
+    if not DATA.is_dir():
+        return texts
+    cases = json.loads((DATA / "tab" / "echr_train_subset.json").read_text("utf-8"))
+    texts += [("en", case["text"]) for case in cases]
+    with (DATA / "en_ner" / "gum" / "data.jsonl").open(encoding="utf-8") as lines:
+        texts += [("en", json.loads(line)["text"]) for line in lines]
+    texts += [("ru", p.read_text("utf-8")) for p in sorted((DATA / "factrueval2016" / "devset").glob("*.txt"))]
+    return texts
+
+
+def _stream(texts: list[tuple[str, str]], lang: str) -> Iterator[str]:
+    chosen = [text for language, text in texts if language == lang]
+    while True:
+        yield from chosen
+
+
+def write_corpus(folder: Path, total_mb: float, file_kb: int, large_mb: float = 0.0) -> tuple[int, int]:
+    """Files of about ``file_kb`` KB, two English to one Russian, up to ``total_mb``; (files, bytes)."""
+    texts = source_texts()
+    streams = {"en": _stream(texts, "en"), "ru": _stream(texts, "ru")}
+    target = int(total_mb * MIB)
+    written = files = 0
+    if large_mb:
+        written += _write_file(folder / "large" / "one-large-file.txt", streams["en"], int(large_mb * MIB))
+        files += 1
+    while written < target:
+        lang = "ru" if files % 3 == 2 else "en"
+        path = folder / lang / f"{files // 100:03}" / f"doc{files:05}.txt"
+        written += _write_file(path, streams[lang], min(file_kb * 1024, target - written))
+        files += 1
+    return files, written
+
+
+def _write_file(path: Path, texts: Iterator[str], size: int) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < size:
+            piece = next(texts) + "\n\n"
+            handle.write(piece)
+            written += len(piece.encode("utf-8"))
+    return written
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
+class Ticker:
+    """Prints a line every ``every`` files, so a long run shows its pace (and a stopped one its rate)."""
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self.files = self.characters = 0
+        self.started = time.perf_counter()
+
+    def planned(self, files: int, total_bytes: int) -> None:
+        self.started = time.perf_counter()
+
+    def finished(self, item: object, characters: int, ok: bool) -> None:
+        self.files += 1
+        self.characters += characters
+        if self.every and self.files % self.every == 0:
+            elapsed = time.perf_counter() - self.started
+            row = {"files_done": self.files, "characters": self.characters, "elapsed_s": round(elapsed, 1)}
+            print(json.dumps({**row, "load": round(load(), 2)}), flush=True)
+
+
+def run(corpus: Path, workers: int, work: Path, every: int = 0) -> dict[str, object]:
+    from veil.batch import BatchOptions, run_batch
+    from veil.vault import KdfParams, Project
+
+    project = Project.init(work / f"project-{workers}", "benchmark passphrase", kdf=KdfParams.fast())
+    before = load()
+    started, driver_cpu = time.perf_counter(), time.process_time()
+    with project, project.session():
+        options = BatchOptions(corpus, work / f"out-{workers}", workers=workers)
+        summary = run_batch(project, options, events=Ticker(every))
+    total, driver_cpu = time.perf_counter() - started, time.process_time() - driver_cpu
+    memory = sorted(summary.worker_memory.values())
+    worker_cpu = sum(summary.worker_cpu_seconds.values())
+    return {
+        "workers": workers,
+        "files": len(summary.done),
+        "failed": len(summary.failed),
+        "characters": summary.characters,
+        "startup_s": round(summary.startup_seconds, 1),
+        "processing_s": round(summary.seconds, 1),
+        "total_s": round(total, 1),
+        "chars_per_s": round(summary.characters / summary.seconds),
+        "worker_peak_rss_mib": [round(m / MIB) for m in memory],
+        "driver_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        # CPU time says what the code costs whatever else runs on the machine: the workers' (reading,
+        # detecting, linking, model loading) and the driver's (deciding, writing, the vault, Dask's client)
+        "worker_cpu_s": round(worker_cpu, 1),
+        "driver_cpu_s": round(driver_cpu, 1),
+        "load_before": round(before, 2),
+        "load_after": round(load(), 2),
+    }
+
+
+def scaling(rows: list[dict[str, object]]) -> dict[str, float]:
+    """The measured 1 -> 2 worker speed-up, and the one two idle cores allow given the CPU times.
+
+    With W worker CPU-seconds and D driver CPU-seconds for the corpus, one worker takes at least W
+    seconds (the driver runs beside it on the second core) and two workers plus the driver share two
+    cores, so they take at least (W + D) / 2: the speed-up two idle cores allow is 2W / (W + D).
+    """
+    one, two = rows
+    measured = float(str(two["chars_per_s"])) / float(str(one["chars_per_s"]))
+    work, driver = float(str(one["worker_cpu_s"])), float(str(one["driver_cpu_s"]))
+    return {"measured_1_to_2": round(measured, 2), "cpu_bound_1_to_2": round(2 * work / (work + driver), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["scaling", "corpus"])
+    parser.add_argument("--mb", type=float, help="corpus size in MiB (default 1.5 for scaling, 100 for corpus)")
+    parser.add_argument("--workers", type=int, default=2, help="workers for the corpus run")
+    parser.add_argument("--file-kb", type=int, default=256, help="size of each file")
+    parser.add_argument("--large-mb", type=float, default=5.0, help="one extra single file this large (corpus)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="veil-batch-bench-") as temp:
+        work = Path(temp)
+        if args.what == "scaling":
+            files, size = write_corpus(work / "corpus", args.mb or 1.5, min(args.file_kb, 64))
+            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
+            rows = [run(work / "corpus", workers, work) for workers in (1, 2)]
+            for row in rows:
+                print(json.dumps(row), flush=True)
+            print(json.dumps(scaling(rows)))
+        else:
+            files, size = write_corpus(work / "corpus", args.mb or 100, args.file_kb, args.large_mb)
+            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
+            sys.stdout.flush()
+            print(json.dumps(run(work / "corpus", args.workers, work, every=20)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
