@@ -23,6 +23,7 @@ from veil.lexicon.ru import declension, given, morph
 from veil.lexicon.ru.translit import to_latin
 from veil.linking.keys import latin_skeleton
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord
+from veil.linking.ru.roles import word_role
 
 
 def surrogate_entry(record: Record) -> given.GivenEntry | None:
@@ -90,6 +91,10 @@ def render(record: Record, mention: Detection, entity: Entity) -> str:
     def inflected(surrogate: str, word: NameWord, role: str) -> str:
         if not is_cyrillic(word.text):
             return surrogate
+        if not entity.attrs.get(f"role:{word.key}"):
+            # Nothing in the document said which part of the name this word is (the person is only ever
+            # called "Роза"): morphology knows better than the English-leaning default (a surname).
+            role = word_role(word.text) or role
         return render_word(record, word, role)
 
     return render_words(record, mention, entity, inflected)

@@ -19,7 +19,7 @@ import re
 from importlib import resources
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.truecase import is_lower_case
+from veil.detecting.ru.truecase import LATIN_SURNAME, is_lower_case
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru import given, morph
 from veil.linking.keys import latin_skeleton
@@ -61,12 +61,12 @@ def _is_latin_given(word: str, lang: str, lower: bool) -> bool:
     return given.by_skeleton(skeleton) is not None and skeleton not in _ENGLISH_WORDS
 
 
-def _is_companion(word: str, latin: bool) -> bool:
-    """A surname or patronymic written beside a given name."""
-    if not word[:1].isupper():
+def _is_companion(word: str, latin: bool, lower: bool) -> bool:
+    """A surname or patronymic written beside a given name (in lower-case text, one shaped like it)."""
+    if not (word[:1].isupper() or lower):
         return False
     if latin:
-        return word.isascii() and len(word) > 2
+        return word.isascii() and len(word) > 2 and (word[:1].isupper() or bool(LATIN_SURNAME.search(word)))
     form = morph.name_form(word)
     return form is not None and form.role in ("last", "middle")
 
@@ -85,7 +85,7 @@ class RussianNames(Detector):
             word = words[index].group()
             latin = _is_latin_given(word, passage.lang, lower)
             if latin or (passage.lang == "ru" and _is_given(word, text, words[index].start(), lower)):
-                end = self._extend(text, words, index, latin)
+                end = self._extend(text, words, index, latin, lower)
                 why = _WHY_LATIN if latin else _WHY_GIVEN
                 attrs = {"gender": self._gender(word, latin)}
                 results.append(found(passage, words[index].start(), words[end].end(), label=Label.PERSON,
@@ -99,13 +99,13 @@ class RussianNames(Detector):
         return results
 
     @staticmethod
-    def _extend(text: str, words: list[re.Match[str]], index: int, latin: bool) -> int:
+    def _extend(text: str, words: list[re.Match[str]], index: int, latin: bool, lower: bool) -> int:
         """The index of the last word of the name starting at ``index`` (up to two companions)."""
         end = index
         while end + 1 < len(words) and end - index < 2:
             following = words[end + 1]
             gap = text[words[end].end() : following.start()]
-            if not re.fullmatch(r"[ \t]+", gap) or not _is_companion(following.group(), latin):
+            if not re.fullmatch(r"[ \t]+", gap) or not _is_companion(following.group(), latin, lower):
                 break
             end += 1
         return end
