@@ -34,6 +34,8 @@ LOWER_SHARE = 0.03
 MIN_WORDS = 3
 # Share of pymorphy3's probability that must say "name" before a lower-case word is capitalised.
 NAME_SCORE = 0.25
+# The share that makes a word clearly a given name (a surname may follow it in the same case).
+CLEAR_NAME_SCORE = 0.5
 # The same, for a word right next to a name.
 NEIGHBOUR_SCORE = 0.2
 _WORD = re.compile(r"[^\W\d_]+")
@@ -151,7 +153,7 @@ def truecase(text: str) -> str:
     for _ in range(2):
         for i in [i for i, mark in enumerate(marked) if mark]:
             for j in (i - 1, i + 1):
-                if 0 <= j < len(words) and not marked[j] and _companion(words[j].group(), words[i].group()):
+                if 0 <= j < len(words) and not marked[j] and _companion(words[j].group(), words[i].group(), j > i):
                     marked[j] = True
     chars = list(text)
     for match, kind, mark in zip(words, kinds, marked, strict=True):
@@ -177,14 +179,42 @@ def _capitalise_around(text: str, chars: list[str], start: int, end: int) -> Non
             chars[word.start()] = word.group()[0].upper()
 
 
-def _companion(word: str, name: str) -> bool:
-    """Whether ``word``, next to the name word ``name``, is probably part of the same name."""
+def _companion(word: str, name: str, after: bool) -> bool:
+    """Whether ``word``, next to the name word ``name`` (``after`` it or before), is part of the same name."""
     if word.isascii():
         return name.isascii() and bool(LATIN_SURNAME.search(word))
     if len(word) < 3 or not morph.is_cyrillic_word(word):
         return False
     if _UKRAINIAN_LETTERS.search(word):  # an ordinary Ukrainian word unless shaped like a surname
         return _UKRAINIAN_SURNAME.search(word) is not None
-    if _ADJECTIVE_SURNAME.search(word) and (given.lookup(name) is not None or name in dictionaries.first_names()):
+    if unknown_word(word) or morph.name_score(word) >= NEIGHBOUR_SCORE:
         return True
-    return unknown_word(word) or morph.name_score(word) >= NEIGHBOUR_SCORE
+    return after and _surname_after_given_name(word, name)
+
+
+def _surname_after_given_name(word: str, name: str) -> bool:
+    """A word the dictionary knows, used as a surname right after a given name and in its case: an
+    adjectival surname ("лонгин клинский") or a noun on the surname list ("григорию фингеру").
+
+    Agreement keeps out the next word of the sentence ("дал саше книгу"), the list ordinary nouns
+    ("у маши дома")."""
+    cases = _given_name_cases(name)
+    if not cases or _is_function_word(word):
+        return False
+    found = morph.parses(word)
+    if _ADJECTIVE_SURNAME.search(word) and found[0].tag.POS == "ADJF":
+        return any(morph.any_case_of(p) in cases for p in found if p.tag.POS == "ADJF")
+    nouns = [p for p in found if p.tag.POS == "NOUN" and "plur" not in p.tag]
+    if found[0].tag.POS != "NOUN" or not nouns:
+        return False
+    surnames = dictionaries.surnames()
+    return any(morph.any_case_of(p) in cases and p.normal_form.replace("ё", "е") in surnames for p in nouns)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _given_name_cases(name: str) -> frozenset[str]:
+    """The cases of a word's singular given-name readings, when it is clearly a given name."""
+    forms = [f for f in morph.name_forms(name) if f.role == "first" and not f.plural]
+    first_names = dictionaries.first_names()
+    strong = given.lookup(name) is not None or any(f.lemma.replace("ё", "е") in first_names for f in forms)
+    return frozenset(f.case for f in forms) if strong and morph.name_score(name) >= CLEAR_NAME_SCORE else frozenset()

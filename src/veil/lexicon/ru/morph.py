@@ -89,6 +89,12 @@ def name_score(word: str) -> float:
     return sum(form.score for form in name_forms(word))
 
 
+def any_case_of(parse: Any) -> str:
+    """The case of one pymorphy3 parse, among the six a name declines in ("" when it has none)."""
+    case = str(parse.tag.case or "")
+    return _CASE_OF.get(case, case)
+
+
 def any_case(word: str) -> str:
     """The case of pymorphy3's likeliest reading of ``word``, whatever it is ("" when it has none)."""
     found = parses(word) if is_cyrillic_word(word) else ()
