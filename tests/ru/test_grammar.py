@@ -46,3 +46,29 @@ def test_surrogate_is_in_the_case_of_the_mention(sentence: str, word: str, case:
     protected = protect(sentence)
     assert word in protected
     assert any(f.case == case for f in morph.name_forms(word)), protected
+
+
+# (sentence, the protected sentence): a name that does not tell its gender ("Саша", "Женя", a surname in
+# -ко, a form that is a man's genitive and a woman's nominative) takes it from the verb or short adjective
+# that agrees with it, or from the case its preposition asks for.
+GENDER_FROM_CONTEXT = [
+    ("Саша пришла домой поздно.", "Маша пришла домой поздно."),
+    ("Саша пришёл домой поздно.", "Ваня пришёл домой поздно."),
+    ("Женя сказала, что устала.", "Маша сказала, что устала."),
+    ("Вчера сказала Женя, что устала.", "Вчера сказала Маша, что устала."),
+    ("Валя уже уехала.", "Маша уже уехала."),
+    ("Женя, конечно, опоздал.", "Ваня, конечно, опоздал."),
+    ("саша тоже пришла вчера домой", "маша тоже пришла вчера домой"),
+    ("Петренко кричал на всех.", "Григорьев кричал на всех."),
+    ("Петренко кричала на всех.", "Соколова кричала на всех."),
+    ("Мы были у Александра дома.", "Мы были у Ивана дома."),
+    ("Александра Волкова пришла домой.", "Мария Соколова пришла домой."),
+    ("Мы говорили про Евгения Волкова.", "Мы говорили про Ивана Григорьева."),
+    ("Потом пришла Шевчук, она была больна.", "Потом пришла Соколова, она была больна."),
+    ("Шевчук был болен.", "Григорьев был болен."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GENDER_FROM_CONTEXT)
+def test_gender_comes_from_agreement_when_the_name_leaves_it_open(sentence: str, expected: str) -> None:
+    assert protect(sentence) == expected

@@ -39,7 +39,8 @@ def diminutive(record: Record, register: str) -> str:
 
 
 def _given(record: Record, word: NameWord) -> str | None:
-    hit = given.lookup(word.text)
+    # The reading of the person's gender: "Александра" said of a man is Александр in the genitive.
+    hit = given.lookup_for(word.text, record.get("gender", ""))
     if hit is None:
         return None
     name = diminutive(record, hit.register)

@@ -19,6 +19,7 @@ import re
 from importlib import resources
 
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.ru.refine import mention_gender
 from veil.detecting.ru.truecase import LATIN_SURNAME, is_lower_case
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru import given, morph
@@ -87,7 +88,10 @@ class RussianNames(Detector):
             if latin or (passage.lang == "ru" and _is_given(word, text, words[index].start(), lower)):
                 end = self._extend(text, words, index, latin, lower)
                 why = _WHY_LATIN if latin else _WHY_GIVEN
-                attrs = {"gender": self._gender(word, latin)}
+                gender = (
+                    self._gender(word, latin) if latin else mention_gender(text, words[index].start(), words[end].end())
+                )
+                attrs = {"gender": gender}
                 results.append(found(passage, words[index].start(), words[end].end(), label=Label.PERSON,
                                      kind=Kind.DIRECT, type="person", why=why, attrs=attrs))  # fmt: skip
                 index = end + 1

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.ru.refine import Span, gender_of, refine
+from veil.detecting.ru.refine import Span, mention_gender, refine
 from veil.detecting.ru.truecase import is_lower_case, truecase
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru.dictionaries import natasha_data
@@ -72,7 +72,7 @@ class RussianNer(Detector):
         why = Why("ru.ner", "slovnet-ner-news", 0.8, note)
         attrs = {}
         if span.type == "PER":
-            gender = gender_of(cased[span.start : span.end])
+            gender = mention_gender(cased, span.start, span.end)
             if gender:
                 attrs["gender"] = gender
         text = passage.text[span.start : span.end]
