@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.ru_support import protect
+from veil.deciding.ru.agreement import preposition_for
 from veil.lexicon.ru import given, morph
 
 # (sentence, the verb or adjective that agrees with the name, the name's gender)
@@ -72,3 +73,32 @@ GENDER_FROM_CONTEXT = [
 @pytest.mark.parametrize(("sentence", "expected"), GENDER_FROM_CONTEXT)
 def test_gender_comes_from_agreement_when_the_name_leaves_it_open(sentence: str, expected: str) -> None:
     assert protect(sentence) == expected
+
+
+# (sentence, the protected sentence): the preposition before a name takes the shape the pseudonym asks for.
+PREPOSITION_AGREEMENT = [
+    ("Мы говорили о Борисе Волкове.", "Мы говорили об Иване Григорьеве."),
+    ("Мы говорили об Андрее Волкове.", "Мы говорили об Иване Григорьеве."),
+    ("Мы говорили об Анне.", "Мы говорили о Марии."),
+    ("О Сергее я ничего не знаю.", "Об Иване я ничего не знаю."),
+    ("Я пошла со Станиславом в кино.", "Я пошла с Иваном в кино."),
+    ("об алёше ничего не слышно уже давно", "о ване ничего не слышно уже давно"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PREPOSITION_AGREEMENT)
+def test_preposition_agrees_with_the_pseudonym(sentence: str, expected: str) -> None:
+    assert protect(sentence) == expected
+
+
+# (preposition, next word, the shape it takes)
+PREPOSITION_SHAPES = [
+    ("о", "Иване", "об"), ("о", "Олеге", "об"), ("о", "Евгении", "о"), ("о", "Юрии", "о"), ("об", "Марии", "о"),
+    ("с", "Станиславом", "со"), ("с", "Сергеем", "с"), ("со", "Иваном", "с"), ("с", "Львом", "со"),
+    ("к", "Льву", "ко"), ("к", "Ивану", "к"), ("в", "Владимире", "во"), ("в", "Варе", "в"), ("во", "Москве", "в"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("preposition", "word", "shape"), PREPOSITION_SHAPES)
+def test_preposition_shape(preposition: str, word: str, shape: str) -> None:
+    assert preposition_for(preposition, word) == shape
