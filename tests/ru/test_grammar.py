@@ -102,3 +102,21 @@ PREPOSITION_SHAPES = [
 @pytest.mark.parametrize(("preposition", "word", "shape"), PREPOSITION_SHAPES)
 def test_preposition_shape(preposition: str, word: str, shape: str) -> None:
     assert preposition_for(preposition, word) == shape
+
+
+# (sentence, the protected sentence): a surname that does not decline ("Петренко"; "Шевчук" said of a
+# woman) gives no case of its own, so the pseudonym takes the case of the rest of the mention or of the
+# preposition before it.
+INDECLINABLE = [
+    ("Я говорила с Петренко вчера.", "Я говорила с Григорьевым вчера."),
+    ("Мы ходили к Ивану Петренко.", "Мы ходили к Ивану Григорьеву."),
+    ("Мой сосед Петренко уехал.", "Мой сосед Григорьев уехал."),
+    ("Это дом Ольги Петренко.", "Это дом Марии Соколовой."),
+    ("Я видела Ольгу Шевчук.", "Я видела Марию Соколову."),
+    ("Мы ходили к Олегу Шевчуку.", "Мы ходили к Ивану Григорьеву."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INDECLINABLE)
+def test_indeclinable_surname_takes_the_case_of_its_sentence(sentence: str, expected: str) -> None:
+    assert protect(sentence) == expected

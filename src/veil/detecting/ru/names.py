@@ -19,7 +19,7 @@ import re
 from importlib import resources
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.refine import mention_gender
+from veil.detecting.ru.refine import mention_gender, preposition_case
 from veil.detecting.ru.truecase import LATIN_SURNAME, is_lower_case
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru import given, morph
@@ -92,6 +92,9 @@ class RussianNames(Detector):
                     self._gender(word, latin) if latin else mention_gender(text, words[index].start(), words[end].end())
                 )
                 attrs = {"gender": gender}
+                case = preposition_case(text, words[index].start()) if not latin else ""
+                if case:
+                    attrs["case"] = case
                 results.append(found(passage, words[index].start(), words[end].end(), label=Label.PERSON,
                                      kind=Kind.DIRECT, type="person", why=why, attrs=attrs))  # fmt: skip
                 index = end + 1

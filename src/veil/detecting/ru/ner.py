@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.ru.refine import Span, mention_gender, refine
+from veil.detecting.ru.refine import Span, mention_gender, preposition_case, refine
 from veil.detecting.ru.truecase import is_lower_case, truecase
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru.dictionaries import natasha_data
@@ -75,6 +75,9 @@ class RussianNer(Detector):
             gender = mention_gender(cased, span.start, span.end)
             if gender:
                 attrs["gender"] = gender
+            case = preposition_case(cased, span.start)
+            if case:
+                attrs["case"] = case  # for a name that does not decline ("с Петренко")
         text = passage.text[span.start : span.end]
         return Detection(span.start, span.end, text, label, kind, type_, passage.lang, (why,), attrs)
 

@@ -232,6 +232,13 @@ def _agreeing_gender(text: str, start: int, end: int, words: list[str]) -> str:
     return ""
 
 
+def preposition_case(text: str, start: int) -> str:
+    """The case the preposition right before ``start`` gives a person ("с Петренко": instrumental), or ""."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    cases = PREPOSITIONS.get(previous.group(1).lower(), ()) if previous is not None else ()
+    return cases[0] if cases else ""
+
+
 def _may_be_nominative(word: str) -> bool:
     if not morph.is_cyrillic_word(word):
         return False
