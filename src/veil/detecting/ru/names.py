@@ -20,7 +20,7 @@ from importlib import resources
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.ru.refine import mention_gender, preposition_case
-from veil.detecting.ru.truecase import LATIN_SURNAME, is_lower_case
+from veil.detecting.ru.truecase import LATIN_SURNAME, NAMING_CUE, is_function_word, is_lower_case
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru import given, morph
 from veil.linking.keys import latin_skeleton
@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…:\n«\"—-])\s*$")
 _NAME_SCORE = 0.5
 _WHY_GIVEN = Why("ru.names", "given-name-lexicon", 0.85, "a Russian given name or diminutive")
 _WHY_LATIN = Why("ru.names", "latin-given-name", 0.8, "a Russian given name in Latin letters")
+_WHY_NAMED = Why("ru.names", "naming-cue", 0.8, "the word after 'зовут' or 'фамилия'")
 _WHY_PLACE = Why("ru.names", "uk-be-places", 0.85, "a Ukrainian or Belarusian town in its own spelling")
 # Latin skeletons of diminutives that are, first of all, English words.
 _ENGLISH_WORDS = frozenset({"asia", "roman", "sofa", "den", "kit", "toma", "ira", "nata", "lera", "dania", "vera"})
@@ -103,7 +104,23 @@ class RussianNames(Detector):
                 results.append(found(passage, words[index].start(), words[index].end(), label=Label.LOC,
                                      kind=Kind.QUASI, type="place", why=_WHY_PLACE))  # fmt: skip
             index += 1
+        if passage.lang == "ru":
+            results += self._named(passage, lower, results)
         return results
+
+    @staticmethod
+    def _named(passage: Passage, lower: bool, taken: list[Detection]) -> list[Detection]:
+        """The word after a naming cue ("его зовут Shura", "фамилия Volkoff"), whatever it is."""
+        named = []
+        for cue in NAMING_CUE.finditer(passage.text):
+            word, start, end = cue.group(1), cue.start(1), cue.end(1)
+            if not (word[0].isupper() or lower) or is_function_word(word) or len(word) < 2:
+                continue
+            if any(d.start < end and start < d.end for d in taken):
+                continue
+            named.append(found(passage, start, end, label=Label.PERSON, kind=Kind.DIRECT, type="person",
+                               why=_WHY_NAMED, attrs={"gender": mention_gender(passage.text, start, end)}))  # fmt: skip
+        return named
 
     @staticmethod
     def _extend(text: str, words: list[re.Match[str]], index: int, latin: bool, lower: bool) -> int:

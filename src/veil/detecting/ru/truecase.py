@@ -46,8 +46,8 @@ _LATIN_IN_BRACKETS = re.compile(r"[ \t]*\(([a-z][a-z'-]*(?:[ \t]+[a-z][a-z'-]*){
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]*")
 # "меня зовут роза", "фамилия у него была ветров": the word after a naming cue is a name, whatever else
 # it could be (a nickname like "пушок" is an ordinary word).
-_NAMING_CUE = re.compile(
-    r"(?<![^\W\d_])(?:зовут|звали|зовём|зовем|кличут|звать|прозвали|по имени|по фамилии|по отчеству|по прозвищу"
+NAMING_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:зовут|звали|зовём|зовем|кличут|звать|прозвали|по имени|по фамилии|по отчеству|по прозвищу"
     r"|по кличке|фамилия|фамилией|отчество|прозвище|кличка|кличкой|погоняло)"
     r"(?:[ \t]+(?:у|него|неё|нее|её|ее|его|меня|тебя|нас|их|была|был|было|мою|моего|все|просто|там))*"
     r"[ \t]*[:—–-]?[ \t]*([^\W\d_]+)"
@@ -118,7 +118,7 @@ def _unknown(word: str, found: tuple[Any, ...]) -> Word:
     return Word.UNKNOWN
 
 
-def _is_function_word(word: str) -> bool:
+def is_function_word(word: str) -> bool:
     return morph.is_cyrillic_word(word) and any(p.tag.POS in _FUNCTION_WORDS for p in morph.parses(word.lower()))
 
 
@@ -145,7 +145,7 @@ def truecase(text: str) -> str:
     """
     words = list(_WORD.finditer(text))
     kinds = [classify(m.group()) for m in words]
-    named = {m.start(1) for m in _NAMING_CUE.finditer(text) if not _is_function_word(m.group(1))}
+    named = {m.start(1) for m in NAMING_CUE.finditer(text) if not is_function_word(m.group(1))}
     marked = [kind is Word.NAME or m.start() in named for kind, m in zip(kinds, words, strict=True)]
     for i in range(len(words) - 1):
         if kinds[i] is kinds[i + 1] is Word.UNKNOWN and _GAP.fullmatch(text, words[i].end(), words[i + 1].start()):
@@ -199,7 +199,7 @@ def _surname_after_given_name(word: str, name: str) -> bool:
     Agreement keeps out the next word of the sentence ("дал саше книгу"), the list ordinary nouns
     ("у маши дома")."""
     cases = _given_name_cases(name)
-    if not cases or _is_function_word(word):
+    if not cases or is_function_word(word):
         return False
     found = morph.parses(word)
     if _ADJECTIVE_SURNAME.search(word) and found[0].tag.POS == "ADJF":
