@@ -20,6 +20,7 @@ ENGLISH = [
     ("My husband is in his late twenties.", [("in his late twenties", "age", "in his twenties")]),
     ("His age is 49, he is of good character.", [("49", "age", "forty-something")]),
     ("Daniil (27) wrote to me.", [("27", "age", "twenty-something")]),
+    ("She is 102 years old.", [("102 years old", "age", "in her nineties")]),  # a hundred and over
     # Negative: a pensionable age in law is nobody's age.
     ("A woman could claim a State pension at the age of sixty.", []),
     # Negative: durations and counts are not ages.
@@ -32,6 +33,7 @@ RUSSIAN = [
     ("Ей 31 год.", [("31 год", "age", "за тридцать")]),
     ("Сыну исполнилось 19.", [("19", "age", "меньше двадцати")]),
     ("Он умер в возрасте 56 лет.", [("56 лет", "age", "за пятьдесят")]),
+    ("Бабушке 102 года.", [("102 года", "age", "за девяносто")]),  # a hundred and over
     ("Задержали 31-летнего инженера.", [("31-летнего", "age", "молодого")]),
     ("Тридцатилетний мужчина уехал.", [("Тридцатилетний", "age", "Молодой")]),
     ("Наша сорокапятилетняя учительница уволилась.", [("сорокапятилетняя", "age", "средних лет")]),

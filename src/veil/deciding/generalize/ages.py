@@ -62,7 +62,9 @@ class AgeGeneralizer(Generalizer):
         return {"low": str(decade), "high": str(decade + 9), "part": part, "decade": str(decade // 10)}
 
     def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
-        decade = int(record["low"]) // 10
+        # A hundred and over is written as the nineties: rarer still, so no more precise (and the tables
+        # of decade words stop there).
+        decade = min(int(record["low"]) // 10, 9)
         if mention.lang == "ru":
             return self._russian(decade, record.get("part", ""), mention)
         return self._english(decade, record.get("part", ""), mention, context)
