@@ -8,7 +8,8 @@ lexicons):
 
 * a word pymorphy3 reads mainly as a given name, patronymic or surname, a known diminutive, a word it
   does not know but shaped like a Russian surname, or a Russian given name in Latin letters is a name;
-* two words pymorphy3 does not know, written together, are a foreign name ("пегги уитсон");
+* two words pymorphy3 does not know, written together, are a foreign name ("пегги уитсон"), and so is
+  one after a verb of saying ("говорит гернстермайер");
 * the word after a naming cue ("зовут", "фамилия") is a name, whatever else it could be ("роза");
 * a neighbour of a name is asked again, more leniently (names come in runs: "барак обама"), and so
   are initials before it ("а. кудрин") and its Latin spelling in brackets after it;
@@ -51,6 +52,11 @@ NAMING_CUE = re.compile(
     r"|по кличке|фамилия|фамилией|отчество|прозвище|кличка|кличкой|погоняло)"
     r"(?:[ \t]+(?:у|него|неё|нее|её|ее|его|меня|тебя|нас|их|была|был|было|мою|моего|все|просто|там))*"
     r"[ \t]*[:—–-]?[ \t]*([^\W\d_]+)"
+)
+# Verbs of saying after which a name often stands ("говорит гернстермайер").
+_SAYING = re.compile(
+    r"(?:сказал|сказала|говорит|говорил|говорила|заявил|заявила|сообщил|сообщила|отметил|отметила|пояснил|"
+    r"пояснила|рассказал|рассказала|добавил|добавила|подчеркнул|подчеркнула|считает|уверен|уверена|пишет|писал)"
 )
 # Letters of Ukrainian and Belarusian, whose ordinary words pymorphy3 (a Russian dictionary) does not know.
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґў]")
@@ -150,6 +156,9 @@ def truecase(text: str) -> str:
     for i in range(len(words) - 1):
         if kinds[i] is kinds[i + 1] is Word.UNKNOWN and _GAP.fullmatch(text, words[i].end(), words[i + 1].start()):
             marked[i] = marked[i + 1] = True
+    for i, kind in enumerate(kinds):
+        if kind is Word.UNKNOWN and not marked[i] and _speaks(text, words, i):
+            marked[i] = True
     for _ in range(2):
         for i in [i for i, mark in enumerate(marked) if mark]:
             for j in (i - 1, i + 1):
@@ -165,6 +174,17 @@ def truecase(text: str) -> str:
         if mark:
             _capitalise_around(text, chars, match.start(), match.end())
     return "".join(chars)
+
+
+def _speaks(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """An unknown word right after a verb of saying ("говорит гернстермайер", "сказал хоровитц"):
+    someone named, most likely."""
+    before = words[index - 1].group() if index else ""
+    return (
+        bool(before)
+        and _GAP.fullmatch(text, words[index - 1].end(), words[index].start()) is not None
+        and (_SAYING.fullmatch(before) is not None)
+    )
 
 
 def _capitalise_around(text: str, chars: list[str], start: int, end: int) -> None:
