@@ -11,6 +11,9 @@ ENGLISH = [
     ("By 22 September 2022 he had left.", [("22 September 2022", "date", "September 2022")]),
     ("We left in June 1995.", [("June 1995", "date", "summer 1995")]),
     ("He was born in 1949 and lives here.", [("1949", "date", "the late 1940s")]),
+    # A range of years is one span ("the mid-2010s-2016" was written, and 2016 kept).
+    ("He served in 2015-2016 as a conscript.", [("2015-2016", "date", "the mid-2010s")]),
+    ("He served there in 2003–2004.", [("2003–2004", "date", "the early 2000s")]),
     ("In 1980 she moved.", [("1980", "date", "the early 1980s")]),
     ("He was detained on September 22, 2022.", [("September 22, 2022", "date", "a day in September 2022")]),
     ("It happened in the first half of 1993.", [("the first half of 1993", "date", "1993")]),

@@ -14,6 +14,8 @@ ENGLISH = [
     ("They live in the village of Kuzminki.", [("the village of Kuzminki", "village", "a village")]),
     ("My parents live in the Chelyabinsk region.", [("the Chelyabinsk region", "region", "a region in the Urals")]),
     ("I was born in Kazakhstan.", [("Kazakhstan", "country", "a country in Central Asia")]),
+    # The article already written stays the only one ("the a country" was written before).
+    ("I was born in the Russian Federation.", [("Russian Federation", "country", "country in Eastern Europe")]),
     (
         "At the Upper Lars crossing they waited three days.",
         [("the Upper Lars crossing", "border-crossing", "a border crossing")],

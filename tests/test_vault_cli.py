@@ -96,6 +96,51 @@ def test_no_command_takes_a_passphrase_argument() -> None:
     assert not [name for name in seen if "pass" in name or "secret" in name or "key" in name]
 
 
+# Commands that read or write nothing of a project: evaluation on data sets, and creating one.
+WITHOUT_PROJECT = {"eval", "init"}
+
+
+def test_every_command_on_project_data_takes_the_project_option() -> None:
+    import typer.main
+
+    def leaves(cmd: object, path: str) -> list[tuple[str, object]]:
+        children = getattr(cmd, "commands", {})
+        if not children:
+            return [(path, cmd)]
+        return [leaf for name, sub in children.items() for leaf in leaves(sub, f"{path} {name}".strip())]
+
+    commands = leaves(typer.main.get_command(app), "")
+    assert {"publish", "serve", "user add", "audit show", "vault terms add"} <= {name for name, _ in commands}
+    for name, command in commands:
+        if name in WITHOUT_PROJECT:
+            continue
+        options = [param for param in command.params if "--project" in param.opts]  # type: ignore[attr-defined]
+        assert options, f"veil {name} has no --project"
+        assert "-p" in options[0].opts, name
+        assert "$VEIL_PROJECT" in (options[0].help or ""), name  # the documented default
+
+
+def test_publishing_in_a_project_is_audited_before_the_page_is_written(project: Path) -> None:
+    import json
+
+    folder = project.parent
+    result = veil("publish", "out.txt", "-o", "page.html", "--project", str(project), cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr
+    # The default project ($VEIL_PROJECT): the original is no file the project protected, so a warning.
+    result = veil("publish", "in.txt", "-o", "original.html", cwd=folder, VEIL_PROJECT=str(project))
+    assert result.returncode == 0, result.stderr
+    assert "is not a file this project protected" in result.stderr
+    assert (folder / "page.html").is_file()
+    assert (folder / "original.html").is_file()
+    shown = veil("audit", "show", "--jsonl", "--project", str(project), cwd=folder)
+    rows = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert [(row["action"], row["document"]) for row in rows[-2:]] == [("export", 1), ("export", None)]
+    missing = veil("publish", "gone.txt", "-o", "gone.html", "--project", str(project), cwd=folder)
+    assert "error[input.not-found]" in missing.stderr
+    assert len(veil("audit", "show", "--jsonl", "-p", str(project), cwd=folder).stdout.splitlines()) == len(rows)
+
+
 def test_audit_verify_and_show(project: Path) -> None:
     ok = veil("audit", "verify", "--project", str(project), cwd=project.parent)
     assert ok.returncode == 0, ok.stderr

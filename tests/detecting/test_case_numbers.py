@@ -16,6 +16,11 @@ CASES = [
     ("Protocol No. 1 to the Convention", []),  # one digit: a treaty protocol, not a case
     ("Article 34 of the Convention", []),
     ("in 2019 many people", []),
+    # A decree's or a law's number is public.
+    ("three days after Putin signed Decree No. 647 on partial mobilization", []),
+    ("under Federal Law No. 273 on education", []),
+    ("подписал Указ № 647 о частичной мобилизации", []),
+    ("his complaint No. 647 was rejected", ["647"]),
 ]
 
 

@@ -15,6 +15,8 @@ HANDLES = [
     ("Telegram — vova1987", ["vova1987"]),
     ("skype: ivan.petrov.77", ["ivan.petrov.77"]),
     ("written with a space: @ sergey_v", ["@ sergey_v"]),
+    ("on telegram i am at nadya underscore k sixty nine, the old", ["nadya underscore k sixty nine"]),
+    ("the underscore key is broken", []),  # the character itself
     ("mail daniil@mail.ru", []),  # an e-mail, not a handle
     ("on Telegram yesterday", []),  # a plain word after the keyword, no separator
     ("Telegram and WhatsApp", []),

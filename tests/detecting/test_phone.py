@@ -23,6 +23,18 @@ CASES = [
     ("spaced out: 8 9 1 2 3 4 5 6 7 8 9", ["8 9 1 2 3 4 5 6 7 8 9"]),
     ("dots 8.912.345.67.89", ["8.912.345.67.89"]),
     ("two: +7 912 345-67-89 and 8 922 765-43-21", ["+7 912 345-67-89", "8 922 765-43-21"]),
+    # read out in words, as in transcripts
+    (
+        "phoned from eight nine one two, three four five, six seven, eight nine.",
+        ["eight nine one two, three four five, six seven, eight nine"],
+    ),
+    (
+        "my number is plus seven nine zero three one one two two three three four",
+        ["plus seven nine zero three one one two two three three four"],
+    ),
+    ("call nine one six, two oh three, forty five sixty seven", ["nine one six, two oh three, forty five sixty seven"]),
+    ("fifty four i was born in nineteen sixty nine", []),  # an age and a year, too few digits
+    ("one two three four five six seven eight nine ten", []),  # counting: no valid number
     # negatives: dates, years, ranges, times, document numbers that have their own detectors
     ("born on 12.03.1995 in Perm", []),
     ("between 1994-2000 he lived there", []),

@@ -103,3 +103,64 @@ def test_the_risk_panel_follows_the_decisions(pipeline: Pipeline, detected: Dete
     after = rebuild(pipeline, detected, [], [Verdict(_span(TEXT, "Sergey Volkov"), "keep")])
     assert risk_rows(before)[0] == ("level", "low")
     assert risk_rows(after) == [("level", "high"), ("entities kept", "1")]
+
+
+RUSSIAN = "Анна Сергеевна Волкова пришла рано. Я спросила Анну Волкову о работе. Потом Волковой позвонили."
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "expected"),
+    [
+        (
+            RUSSIAN,
+            "Мария Кузнецова",  # each mention in its own case; the patronymic stays a patronymic
+            "Мария {middle} Кузнецова пришла рано. Я спросила Марию Кузнецову о работе. Потом Кузнецовой позвонили.",
+        ),
+        (
+            RUSSIAN,
+            "Мария Ивановна Кузнецова",
+            "Мария Ивановна Кузнецова пришла рано. Я спросила Марию Кузнецову о работе. Потом Кузнецовой позвонили.",
+        ),
+        (
+            "Sergey Volkov called me. Later Volkov left.",
+            "Boris Petrov",  # a surname alone stays a surname alone
+            "Boris Petrov called me. Later Petrov left.",
+        ),
+    ],
+)
+def test_a_name_a_reviewer_types_is_written_into_every_mention(pipeline: Pipeline, text: str, typed: str,
+                                                               expected: str) -> None:  # fmt: skip
+    document = StringDocument(text)
+    detected = Detected(document, *pipeline.detect(document))
+    anchor = entity_at(rebuild(pipeline, detected, [], []).entities, (0, 4))
+    assert anchor is not None
+    analysis = rebuild(pipeline, detected, [], [Verdict((0, 4), "pseudonym", typed)])
+    record = analysis.extras["chosen"][anchor.id]
+    assert protected_text(analysis) == expected.format(middle=record["middle"])
+    if text == RUSSIAN:
+        assert record["gender"] == "f"
+        assert record["middle"].endswith("вна")  # a woman's patronymic
+    words = typed.split()
+    assert analysis.decision_for(anchor.id).display == f"{words[0]} {words[-1]}"
+
+
+@pytest.mark.parametrize("typed", ["Mr X", "the officer", "[withheld]", "Борис", "Mr Smith", "Boris Петров"])
+def test_what_is_not_a_name_is_written_as_typed(pipeline: Pipeline, detected: Detected, typed: str) -> None:
+    from veil.deciding.people import typed_name_words
+
+    assert typed_name_words(typed) is None
+    analysis = rebuild(pipeline, detected, [], [Verdict(_span(TEXT, "Sergey Volkov"), "pseudonym", typed)])
+    assert protected_text(analysis).count(typed) == TEXT.count("Volkov")
+    assert "chosen" not in analysis.extras
+
+
+def test_a_typed_name_reads_the_same_on_every_rebuild(pipeline: Pipeline) -> None:
+    """A woman's name for a man: the patronymic comes from a new base, and it must not change between
+    the review screen and approval."""
+    document = StringDocument("Сергей Петрович Волков пришёл рано. Я спросила Сергея Петровича о работе.")
+    detected = Detected(document, *pipeline.detect(document))
+    verdicts = [Verdict((0, 6), "pseudonym", "Мария Кузнецова")]
+    first, again = (protected_text(rebuild(pipeline, detected, [], verdicts)) for _ in range(2))
+    assert first == again
+    assert first.startswith("Мария ")
+    assert first.split()[1].endswith("вна")  # her patronymic, in her gender

@@ -152,3 +152,29 @@ def test_many_failures_from_one_address_pause_it_for_every_account(review_app, m
         _login(client, f"guess-{attempt}", "wrong password")
     assert b"Too many failed attempts" in _login(client, "reviewer", PASSWORD).content
     cache.clear()
+
+
+def test_a_busy_vault_is_a_clear_message_and_nothing_is_approved(client_as, review_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from tests.conftest import EXAMPLES
+    from tests.review.conftest import upload
+    from veil.errors import ErrorCode, VeilError
+    from veil.review import workspace
+    from veil.review.models import Testimony
+
+    pk = upload(client_as("editor"), EXAMPLES / "interview_en.txt")
+
+    def busy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise VeilError(ErrorCode.VAULT_LOCKED, "the vault is in use by another Veil process")
+
+    monkeypatch.setattr(workspace.current(), "record", busy)
+    client: Client = client_as("editor")
+    client.raise_request_exception = False
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.post(f"/testimonies/{pk}/approve/", headers=headers)
+        assert response.status_code == 503
+        assert b"in use by another Veil process [vault.locked]" in response.content
+        assert b"Try again" in response.content
+        assert b"Traceback" not in response.content
+    assert Testimony.objects.get(pk=pk).status == "review"

@@ -99,3 +99,68 @@ def test_deleting_in_the_app_deletes_in_the_vault(review_app, client_as, tmp_pat
     assert editor.post(f"/testimonies/{pk}/delete/").status_code == 302
     assert not documents & {d.id for d in review_app.vault.documents()}
     assert ("delete", "editor") in _actions(review_app.vault)
+
+
+def test_a_name_an_editor_gives_is_declined_and_kept_for_later_documents(review_app, client_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from veil.review.models import Testimony
+
+    source = tmp_path / "named.txt"
+    source.write_text("Геннадий Шубин пришёл рано. Я спросила Геннадия Шубина о работе. Потом Шубину позвонили.\n",
+                      encoding="utf-8")  # fmt: skip
+    editor = client_as("editor")
+    pk = upload(editor, source)
+    page = editor.get(f"/testimonies/{pk}/").content.decode()
+    anchor = re.search(r'data-entity="E\d+" data-anchor="(0-\d+)"', page).group(1)
+    editor.post(f"/testimonies/{pk}/decide/", {"anchor": anchor, "verdict": "pseudonym", "replacement": "Борис Петров"})
+    protected = Testimony.objects.get(pk=pk).protected_text
+    assert protected == "Борис Петров пришёл рано. Я спросила Бориса Петрова о работе. Потом Петрову позвонили.\n"
+    assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    assert "Борис Петров" in {entity.display for entity in review_app.vault.entities()}
+
+    _cli_protect(review_app.vault, tmp_path, "Я снова позвонила Геннадию Шубину.\n")
+    assert (tmp_path / "cli.protected.txt").read_text(encoding="utf-8") == "Я снова позвонила Борису Петрову.\n"
+    later = tmp_path / "later.txt"
+    later.write_text("Я давно знаю Геннадия Шубина.\n", encoding="utf-8")
+    assert Testimony.objects.get(pk=upload(editor, later)).protected_text == "Я давно знаю Бориса Петрова.\n"
+
+
+def test_every_sensitive_act_in_the_app_is_in_the_vaults_audit_log(review_app, client_as, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.helpers import run_veil
+    from tests.review.conftest import PASSPHRASE
+
+    seen = len(review_app.vault.audit_entries())
+    cli = _testimony_for(client_as("reviewer"), _cli_protect(review_app.vault, tmp_path, "Rodion Sevastyanov left.\n"))
+    assert client_as("reviewer").get(f"/testimonies/{cli.pk}/").status_code == 200  # its original, from the vault
+    source = tmp_path / "audited.txt"
+    text = "Filipp Dorokhov met Rodion Sevastyanov in Tver.\n"
+    source.write_text(text, encoding="utf-8")
+    editor = client_as("editor")
+    pk = upload(editor, source)
+    editor.post(f"/testimonies/{pk}/original/")
+    anchor = re.search(r'data-entity="E\d+" data-anchor="(0-\d+)"', editor.get(f"/testimonies/{pk}/").content.decode())
+    editor.post(f"/testimonies/{pk}/decide/", {"anchor": anchor.group(1), "verdict": "redact"})
+    editor.post(
+        f"/testimonies/{pk}/missed/", {"start": text.index("Tver"), "end": text.index("Tver") + 4, "kind": "place"}
+    )
+    assert editor.post(f"/testimonies/{pk}/approve/").status_code == 302
+    for what in ("document", "page"):
+        assert editor.get(f"/testimonies/{pk}/export/{what}/").status_code == 200
+    assert editor.post(f"/testimonies/{pk}/delete/").status_code == 302
+
+    shown = run_veil("audit", "show", "--jsonl", "--project", str(review_app.project),
+                     env={"VEIL_PASSPHRASE": PASSPHRASE, "VEIL_PROJECT": ""})  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    rows = [json.loads(line) for line in shown.stdout.splitlines()][seen:]
+    expected = {("reveal", "reviewer"), ("protect", "editor"), ("view-original", "editor"), ("decision", "editor"),
+                ("approve", "editor"), ("export", "editor"), ("delete", "editor")}  # fmt: skip
+    assert expected <= {(row["action"], row["actor"]) for row in rows}
+    what = {(entry.action, entry.details.get("what")) for entry in review_app.vault.audit_entries()[seen:]}
+    assert {("decision", "decision"), ("decision", "add-span"), ("export", "export-document"),
+            ("export", "export-page"), ("approve", "approve")} <= what  # fmt: skip
+    logged = shown.stdout + json.dumps(
+        [entry.details for entry in review_app.vault.audit_entries()], ensure_ascii=False
+    )
+    for secret in ("Filipp", "Dorokhov", "Rodion", "Sevastyanov", "Tver"):
+        assert secret not in logged

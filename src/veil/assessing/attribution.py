@@ -39,9 +39,10 @@ _HE = re.compile(r"(?i)\b(?:he|him|his|он|его|ему|им|нём)\b")
 _SHE = re.compile(r"(?i)\b(?:she|her|hers|она|её|ее|ей|ней)\b")
 PERSONAL_TYPES = frozenset(
     {"age", "occupation", "rank", "nationality", "ethnicity", "religion", "language", "health", "appearance",
-     "politics", "event", "school-grade", "city", "village", "district", "region", "country", "place",
-     "family-size", "relative", "military-unit", "university", "school", "hospital", "company", "plant",
-     "prison", "court", "media", "party", "organization", "police", "government", "place-description"}
+     "politics", "event", "vehicle", "activity", "school-grade", "city", "village", "district", "region",
+     "country", "place", "family-size", "relative", "military-unit", "university", "school", "hospital",
+     "company", "plant", "prison", "court", "media", "party", "organization", "police", "government",
+     "place-description"}
 )  # fmt: skip
 
 

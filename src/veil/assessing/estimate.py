@@ -139,7 +139,7 @@ def _factor(entity: Entity, decision: Decision, mention: Detection, levels: dict
         return Factor(
             kind, value, share if decision.action == Action.KEEP else max(share, 0.25), source, entity.id, value
         )
-    if kind in {"health", "politics", "appearance", "event", "language", "school-grade"}:
+    if kind in {"health", "politics", "appearance", "event", "language", "school-grade", "vehicle", "activity"}:
         key = "disability" if "disab" in value.lower() or "инвалид" in value.lower() else "other"
         share, source = trait_share(kind, key)
         return Factor(kind, value, share, source, entity.id, value)

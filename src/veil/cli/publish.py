@@ -1,4 +1,10 @@
-"""``veil publish``: a protected interview as an accessible, self-contained HTML page."""
+"""``veil publish``: a protected interview as an accessible, self-contained HTML page.
+
+With a project (``--project``, ``$VEIL_PROJECT`` or the folder we are in), publishing is an export: it is
+written to the project's audit log before the page is, with the document it publishes when the project
+protected exactly this file; a file the project does not know (edited since, or never protected here) is
+published with a warning to read it for real names first.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from typing import Annotated
 import typer
 
 from veil.cli.app import app, err_console
-from veil.cli.options import FormatName
+from veil.cli.options import FormatName, ProjectDir
+from veil.cli.project import note, optional_project
 from veil.publishing import publish_file
 
 
@@ -39,8 +46,15 @@ def publish(
     ] = None,
     format_name: FormatName = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    project_dir: ProjectDir = None,
 ) -> None:
     """Publish a protected interview as one accessible HTML page (no scripts, nothing fetched)."""
+    project = optional_project(project_dir)
+    if project is not None:
+        with project:
+            if project.record_publication(protected) is None:
+                note(f"Warning: {protected} is not a file this project protected (edited since, or never protected "
+                     "here): read it for real names before the page goes out.")  # fmt: skip
     publish_file(
         protected, output, meta=meta, assets=assets, format_name=format_name,
         title=title, standfirst=standfirst, byline=byline, date=date, lang=lang,

@@ -8,12 +8,13 @@ person counts as public only when the surname matches and every other word of th
 public figure's name (a private "Vladimir" is not the president); named by the surname alone, only when
 that surname names the figure on its own ("Путин", not the common "Медведев": ``figures_by_surname.txt``).
 
-Places and institutions are judged by what their names say. A country stays unless a mention ties it to
-a person ("born in Kazakhstan", detectors mark such mentions ``personal``). An institution stays when its
-name is made only of generic words ("the Supreme Court", "Court of Cassation": it names no particular
-town or person) or names a state ("the Turkish Government", "the Republic of Poland"); a local court or a
-company ("Kayseri Administrative Court", "Viasat AB") does not. A lower-case description of someone's own
-institution ("the lyceum") is never public.
+Places and institutions are judged by what their names say. Large rivers, seas, lakes and mountain
+ranges stay (``nature.txt``), even where a small town shares the name ("по Волге"). A country stays
+unless a mention ties it to a person ("born in Kazakhstan", detectors mark such mentions ``personal``).
+An institution stays when its name is made only of generic words ("the Supreme Court", "Court of
+Cassation": it names no particular town or person) or names a state ("the Turkish Government", "the
+Republic of Poland"); a local court or a company ("Kayseri Administrative Court", "Viasat AB") does not.
+A lower-case description of someone's own institution ("the lyceum") is never public.
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def _lang_of(text: str) -> str:
 @functools.cache
 def public_places() -> frozenset[str]:
     return frozenset(phrase_key(line, _lang_of(line)) for line in _lines("places.txt"))
+
+
+@functools.cache
+def natural_features() -> frozenset[str]:
+    """Keys of every listed feature in every case ("Каспийского моря" as well as "Каспийское море")."""
+    from veil.deciding.generalize.ru import inflect_phrase
+    from veil.lexicon.ru.morph import CASES
+
+    keys: set[str] = set()
+    for line in _lines("nature.txt"):
+        lang = _lang_of(line)
+        forms = [line, *(inflect_phrase(line, case) for case in CASES)] if lang == "ru" else [line]
+        keys.update(phrase_key(form, lang) for form in forms)
+    return frozenset(keys)
 
 
 @functools.cache
@@ -158,6 +173,8 @@ class PublicContext:
             return None
         if entity.type == "country":
             return "a country named as general context"
+        if entity.label == Label.LOC and all(self._feature(m) in natural_features() for m in entity.mentions):
+            return "a large river, sea or mountain range named as general context"
         named_place = entity.type in {"city", "village", "district", "border-crossing", "address"}
         if (
             entity.label == Label.LOC
@@ -178,6 +195,10 @@ class PublicContext:
         if named and all(is_generic_name(m.text, m.lang) for m in named):
             return "a public institution named only by its function"
         return None
+
+    @staticmethod
+    def _feature(mention: Detection) -> str:
+        return phrase_key(re.sub(r"^(?i:the)\s+", "", mention.text.strip(" .,;:«»\"'()")), mention.lang)
 
     @staticmethod
     def _phrase(mention: Detection) -> str:

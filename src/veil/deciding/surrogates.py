@@ -119,6 +119,12 @@ def _russian_given_skeletons() -> tuple[tuple[GivenName, str], ...]:
 
 
 @functools.cache
+def _patronymic_skeletons(sex: str) -> tuple[tuple[GivenName, str], ...]:
+    """Each man's name with the skeleton of the patronymic it makes for ``sex``, computed once."""
+    return tuple((g, latin_skeleton(patronymic(g.cyrillic, sex))) for g in russian_given() if g.gender == "m")
+
+
+@functools.cache
 def _russian_surname_skeletons() -> tuple[tuple[str, str], ...]:
     return tuple((s, latin_skeleton(s)) for s in russian_surnames())
 
@@ -126,7 +132,8 @@ def _russian_surname_skeletons() -> tuple[tuple[str, str], ...]:
 def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
     given = [g for g, skeleton in _russian_given_skeletons() if g.gender == sex and skeleton not in avoid]
-    fathers = [g for g in russian_given() if g.gender == "m"]
+    # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
+    fathers = [g for g, skeleton in _patronymic_skeletons(sex) if skeleton not in avoid]
     surnames = [s for s, skeleton in _russian_surname_skeletons() if skeleton not in avoid]
     first = rng.choice(given)
     last = rng.choice(surnames)

@@ -4,7 +4,8 @@ Turns come from :mod:`veil.reading.turns`. A label that is a role (Q, A, Intervi
 Speaker 2 ...) is never a detection. Any other label is a person when it is shaped like a name (one to
 three capitalised words or initials, no digits) and either contains a known given name or surname, or
 comes back as a label in the same passage, or sits among other turns (it is then a transcript, where
-a capitalised label is a speaker). The detection is an ordinary person mention, so the label is linked
+a capitalised label is a speaker), unless it is made of everyday words (then it is a form's field:
+"Address:", "Military ID:", "Signed:"). The detection is an ordinary person mention, so the label is linked
 with the same person's mentions in the text and gets the same pseudonym.
 """
 
@@ -41,9 +42,18 @@ def name_shaped(label: str) -> bool:
     )
 
 
+def _everyday(label: str) -> bool:
+    """A label made of everyday words and abbreviations ("Address", "Military ID", "Signed"): a form's field."""
+    from veil.detecting.en.lexicon import is_common_word
+
+    return all(is_common_word(word) or (word.isupper() and len(word) <= 3) for word in label.split())
+
+
 def _reason(turn: Turn, labels: Counter[str], turn_count: int) -> Why | None:
     if any(latin_skeleton(word) in _known_words() for word in turn.label.split()):
         return _WHY_KNOWN
+    if _everyday(turn.label):
+        return None
     if labels[turn.label] >= 2:
         return _WHY_REPEATED
     if turn_count >= 2:

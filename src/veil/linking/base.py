@@ -16,7 +16,7 @@ from dataclasses import replace
 from veil.findings import Detection, Entity, Kind, Label, Passage, Why
 from veil.intervals import Coverage
 from veil.linking.keys import value_key
-from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words, person_gender
 from veil.linking.propagate import FORM_EXPANDERS, Propagator
 
 _WHY = (Why("link.people", "person-name-forms", 0.8, "made of the name forms of a person met elsewhere"),)
@@ -106,7 +106,7 @@ def _person_entity(person: Person) -> Entity:
     first = min(person.mentions, key=lambda m: m.start)
     keys = person_keys(person)
     attrs = {f"role:{key}": role for key, role in person.roles.items()}
-    gender = dominant([m.attrs.get("gender", "") for m in person.mentions])
+    gender = dominant([m.attrs.get("gender", "") for m in person.mentions]) or person_gender(person)
     if gender:
         attrs["gender"] = gender
     return Entity("", first.label, Kind.DIRECT, "person", sorted(person.mentions, key=lambda m: m.start),

@@ -23,6 +23,9 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "madam",
         "judge", "justice", "rev", "father", "sister", "brother", "officer", "sergeant", "captain",
         "lieutenant", "colonel", "major", "general", "private", "corporal", "uncle", "aunt", "auntie",
+        # offices held by public figures: "President Putin" is Putin
+        "president", "prime", "minister", "chancellor", "governor", "mayor", "senator", "patriarch",
+        "президент", "премьер", "премьер-министр", "министр", "губернатор", "мэр", "патриарх",
         "г-н", "г-жа", "господин", "госпожа", "гражданин", "гражданка", "тётя", "тетя", "дядя",
     }
 )  # fmt: skip
@@ -102,6 +105,10 @@ def _learn_roles(person: Person, words: Sequence[NameWord], lang: str) -> None:
     full = [w for w in words if not w.initial]
     if len(full) < 2 and not (len(words) >= 2 and len(full) == 1):
         return
+    if len(full) == 1:  # "Krasnov V.P.", "S. Volkov": the initials are the first names, the word the surname
+        if full[0].key not in person.roles:
+            person.roles[full[0].key] = ROLE_LAST
+        return
     guesser = ROLE_GUESSERS.get(lang)
     roles = guesser([w.text for w in words], lang) if guesser else None
     roles = roles or _roles_by_order(words)
@@ -123,7 +130,8 @@ def group_people(mentions: Sequence[Detection]) -> list[Person]:
     for mention, words in full_first:
         keys = {w.key for w in words if not w.initial}
         if keys:
-            containing = [p for p in people if keys <= p.keys and _initials_fit(p, words)]
+            gender = mention_gender(mention, words)
+            containing = [p for p in people if keys <= p.keys and _initials_fit(p, words) and _gender_fits(p, gender)]
             person = _choose(containing, mention.start) if containing else Person()
         else:
             person = _match_initials(people, words, mention.start) or Person()
@@ -132,6 +140,39 @@ def group_people(mentions: Sequence[Detection]) -> list[Person]:
         person.add(mention, words)
         _learn_roles(person, words, mention.lang)
     return people
+
+
+# Latin-letter Russian surname and patronymic endings tell a person's gender where no title does: the
+# keys fold "Abdullaeva" into "Abdullaev", so "Mr Abdullaev" must not join Madina Abdullaeva.
+_FEMININE_ENDING = re.compile(r"(?:ova|eva|yova|ina|yna|skaya|tskaya|ovna|evna|ichna)$")
+_MASCULINE_ENDING = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ovich|evich)$")
+
+
+def word_gender(word: NameWord) -> str:
+    """``m`` or ``f`` from the ending of a Latin-letter Russian surname or patronymic, else ``""``."""
+    text = word.text.casefold()
+    if word.initial or not text.isascii() or len(text) < 5 or (text.endswith("ina") and len(text) < 7):
+        return ""  # short "-ina" words are first names ("Marina", "Galina")
+    if _FEMININE_ENDING.search(text):
+        return "f"
+    return "m" if _MASCULINE_ENDING.search(text) else ""
+
+
+def mention_gender(mention: Detection, words: Sequence[NameWord]) -> str:
+    """A mention's gender: the detector's (a title, a given name), else its Russian name endings."""
+    own = mention.attrs.get("gender", "")
+    if own in {"m", "f"}:
+        return own
+    return dominant([word_gender(w) for w in words])
+
+
+def person_gender(person: Person) -> str:
+    return dominant([mention_gender(m, name_words(m)) for m in person.mentions])
+
+
+def _gender_fits(person: Person, gender: str) -> bool:
+    known = person_gender(person) if gender else ""
+    return not gender or not known or known == gender
 
 
 def _initials_fit(person: Person, words: Sequence[NameWord]) -> bool:

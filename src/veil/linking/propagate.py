@@ -32,7 +32,7 @@ _ONE_WORD = re.compile(r"^\w+$")
 NOT_PROPAGATED = frozenset(
     {"date", "age", "money", "duration", "occupation", "rank", "family-size", "school-grade", "relative",
      "politics", "health", "appearance", "event", "place-description", "ethnicity", "religion", "language",
-     "nationality"}
+     "nationality", "vehicle", "activity"}
 )  # fmt: skip
 # lang -> function giving extra forms of a name word (e.g. Russian cases of a surname)
 FormExpander = Callable[[str], Iterable[str]]

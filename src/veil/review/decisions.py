@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from veil.deciding import DecisionContext
 from veil.deciding.base import STRATEGIES
-from veil.deciding.surrogates import words_of
+from veil.deciding.people import record_from_name
+from veil.deciding.surrogates import display_name, render_person, words_of
 from veil.findings import Action, Decision, Detection, Entity, Kind, Label, Why
 from veil.pipeline import ASSESSORS, Analysis, Pipeline
 from veil.reading import Document, apply_edits
@@ -130,13 +131,27 @@ def changed(pipeline: Pipeline, analysis: Analysis, entity: Entity, decision: De
         texts = tuple(m.text for m in entity.mentions)
         return Decision(entity.id, Action.KEEP, texts, (REVIEWED_WHY["keep"],), entity.canonical)
     action = Action(verdict.verdict)
-    if verdict.replacement:
-        replacements = tuple(verdict.replacement for _ in entity.mentions)
-        return Decision(entity.id, action, replacements, (REVIEWED_WHY["change"],), verdict.replacement)
     context = DecisionContext(analysis.lang, pipeline.settings, pipeline.memory, pipeline.rng,
                               words_of(analysis.entities))  # fmt: skip
+    if verdict.replacement:
+        return typed(analysis, entity, action, verdict.replacement, context)
     fresh = STRATEGIES.get(action.value).decide(entity, context)
     return replace(fresh, why=(REVIEWED_WHY["change"], *fresh.why))
+
+
+def typed(analysis: Analysis, entity: Entity, action: Action, replacement: str, context: DecisionContext) -> Decision:
+    """A reviewer's own replacement. A name given to a person is written like a pseudonym (each word in its
+    mention's role and case) and its record kept in ``extras['chosen']``, so approval makes it the person's
+    pseudonym in the project; anything else is written as typed in every mention."""
+    named = entity.type == "person" and action == Action.PSEUDONYM
+    record = record_from_name(replacement, entity, context) if named else None
+    if record is None:
+        replacements = tuple(replacement for _ in entity.mentions)
+        return Decision(entity.id, action, replacements, (REVIEWED_WHY["change"],), replacement)
+    analysis.extras.setdefault("chosen", {})[entity.id] = record
+    rendered = tuple(render_person(record, mention, entity) for mention in entity.mentions)
+    display = display_name(record, cyrillic=analysis.lang == "ru")
+    return Decision(entity.id, action, rendered, (REVIEWED_WHY["change"],), display)
 
 
 def protected_text(analysis: Analysis) -> str:

@@ -6,8 +6,8 @@ original stays in the project's vault, recorded there as one :class:`Version` or
 :class:`Change` records one reviewer decision about one entity, found again by the offsets of one of
 its mentions (offsets, never text); an :class:`AddedSpan` is a span a reviewer marked as missed, by
 offsets and kind. :class:`AuditEvent` is the app's own hash-chained trail of every action (who did what
-to which id); the sensitive ones (views of originals, decisions, exports, deletions) also go to the
-vault's audit log.
+to which id); the sensitive ones (views of originals, decisions, approvals, exports, deletions) also go
+to the vault's audit log.
 """
 
 from __future__ import annotations

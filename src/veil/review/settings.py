@@ -139,6 +139,7 @@ def django_settings(config: ServerConfig) -> dict[str, Any]:
             "veil.review.middleware.LoginRequired",
             "django.contrib.messages.middleware.MessageMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
+            "veil.review.middleware.VeilErrors",
         ],
         "TEMPLATES": [
             {

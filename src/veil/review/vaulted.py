@@ -4,9 +4,9 @@ One source of truth: the app decides with the vault's memory (one person, one ps
 document came through the CLI or the app), seals every uploaded original in the vault together with its
 protected version, opens originals from the vault when it needs them (each time audited as a reveal,
 with the signed-in user as the actor), lists the documents the command line protected so the archive
-shows them, and writes the app's sensitive events (views of originals, decisions, exports, deletions)
-to the vault's audit log. The vault is opened once, at start, and shared between threads (it serialises
-its own access).
+shows them, and writes the app's sensitive events (views of originals, decisions, approvals, exports,
+deletions) to the vault's audit log. The vault is opened once, at start, and shared between threads (it
+serialises its own access).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ REVIEW_REASON = "reviewed in the web app"
 OUTPUT_FOLDER = Path("review") / "protected"
 # The app's audit actions, as the vault names them; others stay in the app's own trail only.
 VAULT_ACTIONS = {"view-original": "view-original", "decision": "decision", "add-span": "decision",
-                 "export-document": "export", "export-page": "export"}  # fmt: skip
+                 "approve": "approve", "export-document": "export", "export-page": "export"}  # fmt: skip
 
 
 class VaultProject:
@@ -68,8 +68,10 @@ class VaultProject:
         return self.staging.open(key)
 
     def adopt_decisions(self, document: int | None, analysis: Analysis, actor: str) -> None:
-        """Each entity a reviewer decided gets that decision in the vault (``veil protect`` follows it)."""
+        """Each entity a reviewer decided gets that decision in the vault (``veil protect`` follows it), and
+        a person a reviewer named gets that name as the pseudonym every later document gives them."""
         reviewed: dict[str, str] = analysis.extras.get("reviewed", {})
+        chosen: dict[str, dict[str, str]] = analysis.extras.get("chosen", {})
         if document is None or not reviewed:
             return
         project_entities = self.project.analysis(document)["project_entities"]
@@ -77,7 +79,8 @@ class VaultProject:
             project_entity = project_entities.get(entity_id)
             if project_entity is not None:
                 action = analysis.decision_for(entity_id).action.value
-                self.project.change_decision(int(project_entity), action, actor=actor, reason=REVIEW_REASON)
+                self.project.change_decision(int(project_entity), action, actor=actor, reason=REVIEW_REASON,
+                                             replacement=chosen.get(entity_id))  # fmt: skip
 
     def forget(self, key: str, document: int | None, actor: str) -> None:
         self.staging.drop(key)
@@ -96,5 +99,6 @@ class VaultProject:
         vault_action = VAULT_ACTIONS.get(action)
         if vault_action is None:
             return
-        audit.append(self.project.vault, vault_action, actor=user, reason=REVIEW_REASON, document_id=document,
-                     what=action, target=target)  # fmt: skip
+        # The reason says what was done to which testimony (ids and offsets only), so `veil audit show` tells it.
+        audit.append(self.project.vault, vault_action, actor=user, reason=f"{REVIEW_REASON}: {action} {target}",
+                     document_id=document, what=action, target=target)  # fmt: skip

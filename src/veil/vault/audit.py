@@ -1,6 +1,7 @@
 """The audit log: append-only, hash-chained, and free of sensitive values in its readable columns.
 
-Every reveal, export, decision change, protected document and passphrase change appends one entry:
+Every reveal, export, decision change, approval (in the review app), protected document and passphrase
+change appends one entry:
 ``seq`` (1, 2, 3 ...), ``at`` (UTC, to the second), ``action`` (:data:`ACTIONS`), an optional document
 and project-entity id, and sealed ``details`` (who did it and why: the reason the user gave, which may
 name things, is therefore encrypted). Each entry's ``link`` is ``HMAC(audit key, previous link || entry)``,
@@ -28,6 +29,7 @@ ACTIONS = (
     "view-original",
     "export",
     "decision",
+    "approve",
     "term",
     "delete",
     "passphrase",

@@ -350,6 +350,22 @@ class Project:
         chunks = self.reveal(self.find_protected_text(protected), reason=reason, actor=actor)
         return b"".join(chunks).decode("utf-8")
 
+    def record_publication(self, protected: Path, *, actor: str | None = None) -> int | None:
+        """Audit publishing the file ``protected`` (as ``export`` of a page), before the page is written.
+
+        Returns the project's document that was protected into exactly this content, or None when there
+        is none (the file was edited since, or never protected in this project): the entry is written
+        either way, without a document id then.
+        """
+        try:
+            document_id: int | None = self.find_protected(protected)
+        except VeilError as error:
+            if error.code not in {ErrorCode.REVEAL_UNKNOWN_DOCUMENT, ErrorCode.REVEAL_AMBIGUOUS}:
+                raise
+            document_id = None
+        audit.append(self.vault, "export", actor=actor or self.actor, document_id=document_id, what="page")
+        return document_id
+
     def export_key(self, *, reason: str, actor: str | None = None) -> dict[str, Any]:
         """Every entity with its real mentions and its replacement: the key to the project (audited)."""
         reason = _require_reason(reason)

@@ -28,6 +28,9 @@ GIVEN = [
     ("Then Seryozha and Sasha came.", ["Seryozha", "Sasha"]),
     ("Sergei Volkoff wrote again.", ["Sergei Volkoff"]),
     ("Lyosha, Volodya and Zhenya stayed; Serhiy left.", ["Lyosha", "Volodya", "Zhenya", "Serhiy"]),  # diminutives
+    ("asked whether Tima's father was abroad", ["Tima"]),  # a possessive is not part of the name
+    ("He said Sashko was alive", ["Sashko"]),  # a Ukrainian diminutive
+    ("Маша, be careful", ["Маша"]),  # a name in Cyrillic letters in English text
     ("Later Natasha Petrova left for Tbilisi.", ["Natasha Petrova"]),
     ("John F. Kennedy Street", ["John F. Kennedy"]),  # "Street" never continues a name
     ("Will Smith came.", ["Will Smith"]),  # an everyday-word given name needs a known surname after it
@@ -42,6 +45,13 @@ RUSSIAN_SURNAMES = [
     ("his patronymic Ivanovich", ["Ivanovich"]),
     ("Rostov is a city.", []),  # "-ov" alone is too often a place: only with a given name or title
     ("They fled to Moldova, then Geneva.", []),  # public places with a surname ending
+    ("don't bring her, the bailiff Zotov knows her face", ["Zotov"]),  # "-ov" inside a sentence
+    ("Other spellings: Abdulayev, Abdullaiev", ["Abdulayev", "Abdullaiev"]),  # after a colon, in a list
+    ('a summons in the name of "Sokolov P.A." and', ["Sokolov P.A."]),  # initials after the surname
+    ("Signed: I.V. Sokolova", ["I.V. Sokolova"]),  # initials before it
+    ("S. Volkov, the head of the office", ["S. Volkov"]),
+    ("he went to Rostov and Kazan, spoke Latin", []),  # a city, not a surname, even inside a sentence
+    ("the Armenian church", []),  # an adjective of a people
 ]
 CONTEXT = [
     ("My son Misha is twelve.", ["Misha"]),

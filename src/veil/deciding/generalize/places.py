@@ -199,7 +199,8 @@ class CountryGeneralizer(Generalizer):
     def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
         if mention.lang == "ru":
             return one_of(f"стран {record['ru_gen']}", mention_case(mention, context), "femn")
-        return record["en"]
+        # "of the Russian Federation": the article is already written ("of the country in ...", never "the a")
+        return record["en"].removeprefix("a ") if determiner_before(mention, context) else record["en"]
 
 
 @GENERALIZERS.register("city")

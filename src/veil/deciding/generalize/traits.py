@@ -14,6 +14,10 @@ Each becomes its category, worded to fit the sentence (one level each, named aft
   ("I sign every open letter" -> "I take part in civic activism", "подписывала" -> "участвовала ...").
 - ``appearance`` (``category``): "a scar on his left cheek" -> "a distinctive mark".
 - ``event`` (``category``): the word that makes someone unique goes ("the only" -> "a").
+- ``vehicle`` (``category``): the make becomes a car ("a grey Lada" -> "a grey car", "на белой Ладе" -> "на
+  белой машине", "на своём Форде" -> "на своём автомобиле": the noun keeps the make's gender).
+- ``activity`` (``category``): the club stays, the activity goes ("its chess club" -> "its club",
+  "шахматный кружок" -> "кружок", "в секцию бокса" -> "в секцию").
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from __future__ import annotations
 import re
 
 from veil.deciding.base import DecisionContext
-from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record
+from veil.deciding.generalize.base import GENERALIZERS, Generalizer, Record, preceding
 from veil.deciding.generalize.en import determiner_before, with_article
 from veil.deciding.generalize.ru import inflect_phrase, inflect_word, mention_case, verb_like
 from veil.findings import Detection, Entity
 from veil.reference.places import gazetteer
 
+_DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "its", "our", "their", "your", "this", "that"})
+_CAR_JUST_SAID = re.compile(r"(?i)\bcar\b[^.!?]*$")
 _MAJORITY = frozenset({"russian", "orthodox"})
 _TENSES_EN = {"base": "take part", "s": "takes part", "past": "took part", "ing": "taking part", "noun": ""}
 _APPEARANCE_EN = {
@@ -175,6 +181,47 @@ class EventGeneralizer(Generalizer):
         return "a"
 
 
+def _owned(mention: Detection, context: DecisionContext) -> bool:
+    """Whether a determiner or a possessive ("its", "Oleg's", "the town's") stands right before."""
+    previous = preceding(mention, context).split()
+    return bool(previous) and (previous[-1].lower() in _DETERMINERS or previous[-1].endswith(("'s", "’s")))
+
+
+class VehicleGeneralizer(Generalizer):
+    """The span holds the words that make the car someone's ("a grey", "на своей белой"): they are
+    written back as they were, before the generic noun."""
+
+    levels = ("category",)
+
+    def describe(self, entity: Entity, level: str, context: DecisionContext) -> Record | None:
+        return {"category": "car"}
+
+    def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
+        before = mention.attrs.get("before", "")
+        if mention.lang == "ru":
+            noun = mention.attrs.get("noun") or "машина"
+            case = mention.attrs.get("case") or mention_case(mention, context)
+            return before + inflect_phrase(noun, case)
+        # "Oleg's car, a grey Lada" reads "Oleg's car, a grey one", not "a grey car" twice.
+        noun = "one" if before.strip() and _CAR_JUST_SAID.search(preceding(mention, context)[-40:]) else "car"
+        return before + noun if before.strip() or _owned(mention, context) else "a car"
+
+
+class ActivityGeneralizer(Generalizer):
+    levels = ("category",)
+
+    def describe(self, entity: Entity, level: str, context: DecisionContext) -> Record | None:
+        return {"category": "club"}
+
+    def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
+        group = mention.attrs.get("group", "")
+        if not group:
+            return None
+        if mention.lang == "ru":
+            return group
+        return group.lower() if _owned(mention, context) else with_article(group.lower())
+
+
 GENERALIZERS.register("nationality")(NationalityGeneralizer)
 GENERALIZERS.register("ethnicity")(lambda: GroupGeneralizer("ethnicity"))
 GENERALIZERS.register("religion")(lambda: GroupGeneralizer("religion"))
@@ -183,3 +230,5 @@ GENERALIZERS.register("health")(HealthGeneralizer)
 GENERALIZERS.register("politics")(PoliticsGeneralizer)
 GENERALIZERS.register("appearance")(AppearanceGeneralizer)
 GENERALIZERS.register("event")(EventGeneralizer)
+GENERALIZERS.register("vehicle")(VehicleGeneralizer)
+GENERALIZERS.register("activity")(ActivityGeneralizer)

@@ -1,6 +1,7 @@
 """English detectors: Veil's own NER model, name rules, and quasi-identifier rules (one module per kind)."""
 
 from veil.detecting.en import (  # noqa: F401
+    activities,
     ages,
     appearance,
     dates,

@@ -161,6 +161,17 @@ RULES = (
         trigger=re.compile(r"(?:1[89]|20)\d\d"),
         reach=10,
     ),
+    _rule(  # "in 2015-2016" is one span: generalised apart, it read "the mid-2010s-2016" and kept 2016
+        "year-range",
+        rf"(?i:\b(?:in|since|from|during|between|of|the\s+years?)\s+)(?P<r>{_YEAR}\s*[-–]\s*(?:(?:1[89]|20)\d\d|\d\d)"
+        rf"(?![\d/]))",
+        "a range of years after a preposition",
+        _date("year"),
+        0.8,
+        "r",
+        trigger=re.compile(r"(?:1[89]|20)\d\d\s*[-–]"),
+        reach=20,
+    ),
     _rule(
         "year",
         rf"(?i:\b(?:in|since|from|until|till|by|during|between|and|to|after|before|around|circa|of|born|year|"

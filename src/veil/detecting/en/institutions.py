@@ -104,6 +104,9 @@ _INTRODUCED = (
         "",
     ),
 )
+# The number of a numbered institution belongs to its name: "School No. 5", "Gymnasium № 610".
+_NUMBER_AFTER_NO = re.compile(r"\.?\s*\d+[\w/-]*")
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?|№|#)[ \t]*\d+[\w/-]*")
 _WHY_CONTEXT = Why("en.institutions", "introduced-name", 0.75, "a name introduced as an employer or an organisation")
 # A name in the original language after an institution's English name: "(Stockholms tingsrätt)".
 _ORIGINAL_NAME = re.compile(r"\s\((?=[A-ZÀ-ÿ])[^\W\d_][^()\n\d“”\"]{2,40}\)")
@@ -166,6 +169,15 @@ def _split_at_of(items: Sequence[Word], start: int, end: int) -> int:
     return start
 
 
+def _numbered_end(text: str, items: Sequence[Word], start: int, end: int) -> int:
+    """Where a named institution ends: after its number when it has one ("School No. 5")."""
+    if end - start > 1 and items[end - 1].folded in {"no", "number"}:
+        number = _NUMBER_AFTER_NO.match(text, items[end - 1].end)
+        return number.end() if number else items[end - 2].end
+    number = _NUMBER_AFTER.match(text, items[end - 1].end)
+    return number.end() if number else items[end - 1].end
+
+
 class EnglishInstitutions(Detector):
     name = "en.institutions"
     languages = frozenset({"en"})
@@ -214,7 +226,7 @@ class EnglishInstitutions(Detector):
 
     def _named(self, passage: Passage, items: Sequence[Word], start: int, end: int, head: int) -> list[Detection]:
         text = passage.text
-        span_start, span_end = items[start].start, items[end - 1].end
+        span_start, span_end = items[start].start, _numbered_end(text, items, start, end)
         original = _ORIGINAL_NAME.match(text, span_end)
         if original and not is_generic_name(text[span_start:span_end], "en"):
             span_end = original.end()

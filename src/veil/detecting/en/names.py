@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.en import lexicon
 from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.linking.keys import latin_skeleton
 from veil.linking.propagate import is_lower_text
 
 TITLES = lexicon.context_words("titles")
@@ -32,7 +33,9 @@ _RELATIVES = lexicon.context_words("relatives")
 _POSSESSIVES = lexicon.context_words("possessives")
 _ROLES = lexicon.context_words("roles")
 _NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A possessive "'s" is not part of the name ("Tima's father"); "O'Brien" and "Ter-Petrosyan" are whole.
+_WORD = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS]\b)|-)[^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # After a full name: ' (“the applicant”)', ', ("the victim")' ...
 _ROLE_AFTER = re.compile(
     r",?\s*\(\s*[“\"'‘]?\s*the\s+(?:applicants?|complainant|claimant|petitioner|defendant|accused|victim|witness|deceased)\b"
@@ -42,6 +45,10 @@ _MAX_NAME_WORDS = 5
 WHY_TITLE = Why("en.names", "title+name", 0.9, "a title or honorific followed by a name")
 WHY_GIVEN = Why("en.names", "given-name", 0.75, "a known given name (and the name words after it)")
 WHY_RUSSIAN = Why("en.names", "russian-surname", 0.7, "a Russian surname ending in Latin letters")
+WHY_RUSSIAN_MID = Why(
+    "en.names", "russian-surname-mid-sentence", 0.65, "a capitalised Russian surname inside a sentence"
+)
+WHY_INITIALS = Why("en.names", "initials+surname", 0.8, "initials followed by a surname")
 WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb right before a name")
 WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
 
@@ -63,11 +70,16 @@ class Word:
 
 
 def words_of(text: str) -> list[Word]:
+    """The passage's words; a Cyrillic word in English text is looked up in Latin letters ("Маша" as "Masha")."""
     words = []
     for match in _WORD.finditer(text):
         start, end = match.span()
         initial = end - start == 1 and match.group().isupper() and text[end : end + 1] == "."
-        words.append(Word(start, end + 1 if initial else end, text[start : end + 1 if initial else end], initial))
+        word = text[start : end + 1 if initial else end]
+        if _CYRILLIC.search(word):
+            latin = latin_skeleton(word)
+            word = latin.capitalize() if word[:1].isupper() else latin
+        words.append(Word(start, end + 1 if initial else end, word, initial))
     return words
 
 
@@ -131,7 +143,39 @@ class _Scan:
     def russian_surname(self, i: int) -> tuple[int, Why] | None:
         word = self.words[i]
         candidate = word.text.capitalize() if self.lower else word.text
-        return (i + 1, WHY_RUSSIAN) if lexicon.looks_russian_surname(candidate, alone=True) else None
+        if lexicon.looks_russian_surname(candidate, alone=True):
+            return self.initials_after(i + 1), WHY_RUSSIAN
+        # Inside a sentence, a capital letter says "name": "the bailiff Zotov", "Abdulayev, Abdullaiev".
+        if not self.lower and self.mid_sentence(i) and _surname_not_word(word.text):
+            return self.initials_after(i + 1), WHY_RUSSIAN_MID
+        return None
+
+    def initials_after(self, i: int) -> int:
+        """The index after the initials that follow a surname ("Sokolov P.A.")."""
+        while i < len(self.words) and self.words[i].initial and self.adjacent(i):
+            i += 1
+        return i
+
+    def initialled(self, i: int) -> tuple[int, Why] | None:
+        """Initials, then a surname: "I.V. Sokolova", "S. Volkov" (in cased text)."""
+        j = i
+        while j < len(self.words) and self.words[j].initial and (j == i or self.adjacent(j)):
+            j += 1
+        if self.lower or j == i or j >= len(self.words) or not self.adjacent(j):
+            return None
+        surname = self.words[j].text
+        if _known_surname(surname) or _surname_not_word(surname):
+            return j + 1, WHY_INITIALS
+        return None
+
+    def mid_sentence(self, i: int) -> bool:
+        """Word ``i`` is capitalised, after a lower-case word or a comma on the same line (no sentence start)."""
+        if i == 0 or not self.words[i].capitalised or lexicon.given_info(self.words[i].text) is not None:
+            return False
+        gap = self.text[self.words[i - 1].end : self.words[i].start]
+        if "\n" in gap or gap.strip() not in {"", ",", ":", '"', "“", "«", "("}:
+            return False
+        return gap.strip() != "" or self.words[i - 1].text[:1].islower()
 
     def context(self, i: int) -> tuple[int, Why] | None:
         """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
@@ -173,7 +217,7 @@ class _Scan:
     def matches(self) -> Iterator[tuple[int, int, Why]]:
         i = 0
         while i < len(self.words):
-            hit = self.titled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
+            hit = self.titled(i) or self.initialled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
             if hit is None:
                 i += 1
                 continue
@@ -186,6 +230,19 @@ def _known_surname(word: str) -> bool:
     """A surname from the census list that is no everyday word or place, or a Russian surname ending."""
     info = lexicon.surname_info(word)
     return (info is not None and info.safe_alone) or lexicon.looks_russian_surname(word.capitalize())
+
+
+_TOWN = 50_000
+
+
+def _surname_not_word(word: str) -> bool:
+    """A Russian surname ending ("Zotov", "Abdulayev") on no place or adjective ("Rostov", "Armenian")."""
+    from veil.reference.places import gazetteer
+
+    if not lexicon.looks_russian_surname(word) or word.endswith(("ian", "ean", "aan", "tin")):
+        return False
+    place = gazetteer().latin(word) if gazetteer().knows_latin(word) else None
+    return place is None or place.population < _TOWN  # many villages are named like surnames ("Sokolov")
 
 
 _TITLE_GENDER = {"mr": "m", "sir": "m", "mister": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",

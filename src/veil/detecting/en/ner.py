@@ -109,7 +109,16 @@ def _plausible(ent: Any) -> bool:
         return False
     if ent.label_ == "PERSON" and any(token.lower_.endswith(_COMPANY_ENDINGS) for token in ent):
         return False  # "Etibank", "Gazprombank": companies the model mistook for people
+    if ent.label_ == "PERSON" and _everyday_lower(ent) and not is_lower_text(ent.doc.text):
+        return False  # "informed by telephone": in cased text a lower-case everyday word is no name
     return any(token.is_alpha and not token.is_stop and not lexicon.is_not_name(token.text) for token in ent)
+
+
+def _everyday_lower(ent: Any) -> bool:
+    words = [token for token in ent if token.is_alpha]
+    return bool(words) and all(
+        t.is_lower and lexicon.is_common_word(t.text) and not lexicon.listed_name(t.text) for t in words
+    )
 
 
 _COMPANY_ENDINGS = ("bank", "corp", "holding", "telecom")

@@ -20,6 +20,7 @@ from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.rules import Word, before, fold, table, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.linking.keys import latin_skeleton
+from veil.linking.propagate import is_lower_text
 from veil.reference.places import Place, gazetteer
 
 BIG_CITY = 100_000
@@ -124,12 +125,17 @@ class EnglishPlaces(Detector):
         results = self._introduced(passage)
         taken = [(d.start, d.end) for d in results]
         lower = frozenset(w.text for w in items if w.text.islower())
+        transcript = is_lower_text(text)
         for index, word in enumerate(items):
-            if word.text[:1].isupper() and not any(s <= word.start < e for s, e in taken):
+            if transcript and self._lower_context(items, index) and not any(s <= word.start < e for s, e in taken):
+                hit = self._at(passage, items, index, frozenset(), lower_text=True)
+            elif word.text[:1].isupper() and not any(s <= word.start < e for s, e in taken):
                 hit = self._at(passage, items, index, lower)
-                if hit is not None:
-                    results.append(hit)
-                    taken.append((hit.start, hit.end))
+            else:
+                hit = None
+            if hit is not None:
+                results.append(hit)
+                taken.append((hit.start, hit.end))
         results.extend(self._described(passage))
         results.extend(self._lives_in(passage, taken))
         return results
@@ -150,14 +156,30 @@ class EnglishPlaces(Detector):
                                  why=_WHY_LIVES, attrs=attrs))  # fmt: skip
         return results
 
-    def _at(self, passage: Passage, items: Sequence[Word], index: int, lower: frozenset[str]) -> Detection | None:
+    @staticmethod
+    def _lower_context(items: Sequence[Word], index: int) -> bool:
+        """In a lower-case transcript: a word after a place preposition that is no everyday word ("in kursk")."""
+        from veil.detecting.en.lexicon import is_common_word
+
+        word = items[index]
+        return (
+            index > 0
+            and items[index - 1].folded in _CONTEXT_BEFORE
+            and not is_common_word(word.text)
+            and word.folded not in ordinary_words()
+            and latin_skeleton(word.text) not in known_given_names()
+        )
+
+    def _at(
+        self, passage: Passage, items: Sequence[Word], index: int, lower: frozenset[str], lower_text: bool = False
+    ) -> Detection | None:
         text = passage.text
         for length in (5, 4, 3, 2, 1):
             if index + length > len(items):
                 continue
             start, end = items[index].start, items[index + length - 1].end
             name = text[start:end]
-            if "\n" in name or (not items[index + length - 1].text[:1].isupper() and length > 1):
+            if "\n" in name or (not lower_text and not items[index + length - 1].text[:1].isupper() and length > 1):
                 continue
             iso = countries().get(fold(name))
             if iso:

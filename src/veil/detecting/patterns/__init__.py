@@ -11,6 +11,7 @@ from veil.detecting.patterns import (  # noqa: F401
     dates,
     email,
     handles,
+    id_documents,
     money,
     phone,
     plates,

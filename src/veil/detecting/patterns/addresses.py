@@ -1,7 +1,11 @@
 """Street addresses, in Russian ("ул. Ленина, д. 5, кв. 12") and English ("12 Baker Street, Apt 4").
 
 An address is a street word with a name, plus the house, building and flat numbers that follow; or a
-house number before an English street name. The whole address is one direct identifier.
+house number before an English street name. In English text Russian, Ukrainian and Polish addresses are
+written in Latin letters too: "Lenina str. 45, apt. 12", "ul. Długa 15/7", "vulytsia Shevchenka 12",
+"Flat 4, 22 Nevsky Prospekt", "on Lesnaya 14, office 3" (a street name of a Russian shape, after a
+preposition, with its house number), and in a lower-case transcript "gagarina street house seventeen
+flat nine". The whole address is one direct identifier.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.patterns.spoken import DIGIT_WORDS
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 _RU_STREET_WORD = (
@@ -28,15 +33,51 @@ _RU_ADDRESS = re.compile(
 _RU_BARE_HOUSE = re.compile(rf"(?<![\w])(?:дом|д\.)\s*№?\s*\d+[\w/\-]*(?:{_RU_PARTS})+")
 
 _EN_STREET_TYPE = (
-    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|"
-    r"Place|Pl\.?|Square|Sq\.?|Terrace|Way|Close|Crescent|Highway|Hwy\.?|Parkway|Row|Walk|Mews|Gardens)"
+    r"(?:Street|St\.?|Str\.|str\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|"
+    r"Ct\.?|Place|Pl\.?|Square|Sq\.?|Terrace|Way|Close|Crescent|Highway|Hwy\.?|Parkway|Row|Walk|Mews|Gardens|"
+    r"Prospekt|Prospect|Pr\.|Embankment|Naberezhnaya|Shosse|Pereulok|Lane|Ulitsa|Bulvar|Proezd)"
 )
+_EN_NUMBER = rf"(?:\d{{1,5}}[\w/\-]*|(?i:{DIGIT_WORDS}))"
+_EN_PART_WORD = (
+    r"(?i:apt\.?|apartment|flat|suite|unit|office|house|building|bldg\.?|block|bld\.?|kv\.?|korpus|entrance|#)"
+)
+_EN_PARTS = rf"(?:,?[ \t]*{_EN_PART_WORD}[ \t]*(?:No\.?\s*)?{_EN_NUMBER})"
+_EN_UNIT_FIRST = r"(?:(?:Apt\.?|Apartment|Flat|Suite|Unit|Office)\s*\d+\w*,?\s+)?"
 _EN_ADDRESS = re.compile(
-    rf"(?<![\w])\d{{1,5}}[A-Za-z]?(?:-\d{{1,5}})?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}{_EN_STREET_TYPE}(?![\w])"
-    r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Suite|Unit|#)\s*\w+)?",
+    rf"(?<![\w]){_EN_UNIT_FIRST}\d{{1,5}}[A-Za-z]?(?:-\d{{1,5}})?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}"
+    rf"{_EN_STREET_TYPE}(?![\w]){_EN_PARTS}*",
+)
+# The street name first, then its house number: "Lenina str. 45, apt. 12", "Nevsky Prospekt 22".
+_EN_NAME_FIRST = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w'\-]*\s+){{1,3}}{_EN_STREET_TYPE}(?![\w]),?\s*(?:(?i:house|bld\.?|No\.?)\s*)?"
+    rf"\d{{1,5}}[\w/\-]*(?!\s*(?i:km|kilomet|miles?|m|metres|meters|minutes|min)\b){_EN_PARTS}*"
+)
+# A transliterated street word before the name: "ul. Długa 15/7", "vulytsia Shevchenka 12".
+_EN_WORD_FIRST = re.compile(
+    r"(?<![\w])(?i:ul\.|ulitsa|ulitsy|ulitse|vul\.|vulytsia|vulytsi|vulitsa|prospekt|prosp\.|pr-t|pereulok|per\.|"
+    r"bulvar|shosse|naberezhnaya|proezd|al\.|aleja|ulica)\s*(?:[A-Z][\w'\-]*\s+){0,2}[A-Z][\w'\-]*,?\s*"
+    rf"(?:(?i:house|d\.|dom|No\.?)\s*)?\d{{1,5}}[\w/\-]*{_EN_PARTS}*"
+)
+# A street name of a Russian shape right after a preposition, with its house number: "on Lesnaya 14".
+_EN_RUSSIAN_STREET = re.compile(
+    r"\b(?:on|at|from)\s(?P<address>(?P<street>[A-Z][a-z]+(?:aya|oy|ova|eva|ina|yna|ogo|ago))\s+\d{1,3}[a-z]?"
+    r"(?:/\d{1,4})?(?!\d)"
+    rf"(?![\w.,]\d){_EN_PARTS}*)"
+)
+# In a lower-case transcript: "gagarina street house seventeen flat nine" (a house word is needed).
+_EN_LOWER = re.compile(
+    r"(?<![\w])[a-z][\w'\-]*\s+(?:street|avenue|prospekt|prospect|lane|road|ulitsa)"
+    rf"(?:(?:\s+(?:house|building|flat|apartment|apt)\s+(?:number\s+)?{_EN_NUMBER}))+"
 )
 _WHY_RU = Why("pattern.address", "ru-street-address", 0.85, "a street address")
 _WHY_EN = Why("pattern.address", "en-street-address", 0.85, "a street address")
+
+
+def _is_place(name: str) -> bool:
+    """A country, region or large city (most villages share their names with streets, so not those)."""
+    from veil.detecting.en.lexicon import is_public_place
+
+    return is_public_place(name)
 
 
 class AddressDetector(Detector):
@@ -45,10 +86,15 @@ class AddressDetector(Detector):
     def detect(self, passage: Passage) -> list[Detection]:
         text = passage.text
         results: list[Detection] = []
-        patterns = ((_RU_ADDRESS, _WHY_RU), (_RU_BARE_HOUSE, _WHY_RU), (_EN_ADDRESS, _WHY_EN))
+        patterns = (
+            (_RU_ADDRESS, _WHY_RU), (_RU_BARE_HOUSE, _WHY_RU), (_EN_ADDRESS, _WHY_EN), (_EN_NAME_FIRST, _WHY_EN),
+            (_EN_WORD_FIRST, _WHY_EN), (_EN_RUSSIAN_STREET, _WHY_EN), (_EN_LOWER, _WHY_EN),
+        )  # fmt: skip
         for pattern, why in patterns:
             for m in pattern.finditer(text):
-                start, end = m.span()
+                if "street" in pattern.groupindex and _is_place(m.group("street")):
+                    continue  # "in Moldova 12 people": a country, not a street
+                start, end = m.span("address") if "address" in pattern.groupindex else m.span()
                 end = len(text[start:end].rstrip(" ,")) + start
                 if any(d.start < end and start < d.end for d in results):
                     continue

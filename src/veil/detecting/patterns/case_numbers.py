@@ -18,6 +18,8 @@ _NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}[\-\s]?)?\d[\d\-/.:]*\d(?:/\d+)?(?:-[A-ZА-ЯЁ]
 _CASE = re.compile(
     rf"(?i:{_INTRO})\s*(?:№\s*|no\.\s*)?(?P<number>{_NUMBER}(?:\s*(?:,|and|и)\s*{_NUMBER})*)",
 )
+# A decree's or a law's number is public ("Decree No. 647", "Federal Law No. 273-FZ", "Указ № 647").
+_PUBLIC_ACT = re.compile(r"(?i)\b(?:decree|(?:federal\s+)?law|указ[а-я]*|закон[а-я]*)\s*$")
 _SLASHED = re.compile(r"(?<![\w/])\d{2,6}/\d{2}(?![\w/])")
 _WHY = Why(
     "pattern.case-number", "introduced-number", 0.85, "a number introduced as a case, file or application number"
@@ -33,6 +35,8 @@ class CaseNumberDetector(Detector):
         text = passage.text
         results: list[Detection] = []
         for m in _CASE.finditer(text):
+            if _PUBLIC_ACT.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
             offset = m.start("number")
             for part in _PART.finditer(m.group("number")):
                 start, end = offset + part.start(), offset + part.end()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.patterns.spoken import DIGIT_WORDS
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 PROFILE_DOMAINS = (
@@ -35,6 +36,10 @@ _CONTEXT_HANDLE = re.compile(
 _SPACED_HANDLE = re.compile(
     _CONTEXT_HANDLE.pattern.split("(?P<handle>")[0] + r"(?P<handle>(?:[A-Za-z0-9_.] ){3,}[A-Za-z0-9_.])"
 )
+# A username read aloud, its underscores in words ("nadya underscore k sixty nine").
+_SPOKEN_HANDLE = re.compile(
+    rf"(?i)(?<![\w@])@?[^\W_][\w.]*(?:\s+underscore\s+[^\W_][\w.]*)+(?:\s+{DIGIT_WORDS})?(?![\w-])"
+)
 _WHY_PROFILE = Why("pattern.handle", "profile-link", 0.95, "a link to a personal profile")
 _WHY_HANDLE = Why("pattern.handle", "at-handle", 0.9, "an @username")
 _WHY_CONTEXT = Why("pattern.handle", "username-after-keyword", 0.8, "a username named by a messenger keyword")
@@ -42,6 +47,7 @@ _WHY_CONTEXT = Why("pattern.handle", "username-after-keyword", 0.8, "a username 
 # stands: people do not write anything else that way in a testimony.
 _UNDERSCORED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
 _WHY_UNDERSCORED = Why("pattern.handle", "underscored-name", 0.7, "a word written like a username")
+_WHY_SPOKEN = Why("pattern.handle", "spoken-username", 0.8, "a username with its underscores in words")
 _WHY_URL = Why("pattern.handle", "web-address", 0.6, "a web address that may lead to a person")
 _COMMON_WORDS = frozenset({"the", "and", "was", "but", "not", "is", "are", "has", "had", "for", "you", "him", "her"})
 
@@ -75,6 +81,11 @@ class HandleDetector(Detector):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
         for m in _SPACED_HANDLE.finditer(text):
             add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
+        if "nderscore" in text:
+            for m in _SPOKEN_HANDLE.finditer(text):
+                if m.group().split()[0].lower() in _COMMON_WORDS | {"a", "an", "this", "that"}:
+                    continue  # "the underscore key" speaks of the character
+                add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_SPOKEN)
         for m in _CONTEXT_HANDLE.finditer(text):
             handle = m.group("handle")
             looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")

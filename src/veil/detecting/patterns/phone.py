@@ -12,6 +12,7 @@ import re
 import phonenumbers
 
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.patterns.spoken import DIGIT_WORD, DIGIT_WORDS, spoken_digits
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 # Regions tried, in order, for numbers written without a country code.
@@ -28,6 +29,11 @@ _PHONE_CONTEXT = re.compile(
 _OTHER_ID_BEFORE = re.compile(
     r"(?i)(?:инн|inn|снилс|snils|паспорт\w*|passport|серия|card|карт[аыуе]|сч[её]т\w*|account|iban|№)\W{0,12}$"
 )
+# A number read aloud: "eight nine one two, three four five ...", "plus seven nine zero three ...".
+_SPOKEN = re.compile(rf"(?i)(?<![\w-])(?:plus[\s-]+)?{DIGIT_WORDS}(?![\w-])")
+_SPOKEN_GROUP = re.compile(DIGIT_WORD, re.IGNORECASE)
+_COUNTING = "".join(str(n) for n in range(21))
+_WHY_SPOKEN = Why("pattern.phone", "spoken-digits-valid", 0.9, "a valid phone number read out in words")
 _WHY_VALID = Why("pattern.phone", "phonenumbers-valid", 0.95, "a valid phone number for {region}")
 _WHY_CONTEXT = Why("pattern.phone", "phonenumbers-possible+context", 0.8, "a possible phone number near a phone word")
 
@@ -95,6 +101,24 @@ class PhoneDetector(Detector):
                         found(passage, start, end, label=Label.CODE, kind=Kind.DIRECT, type="phone", why=why)
                     )
                     cursor = end
+        results.extend(self._spoken(passage))
+        return results
+
+    def _spoken(self, passage: Passage) -> list[Detection]:
+        """Numbers read out in words, valid as a whole or as their leading groups ("... nine, same one")."""
+        results = []
+        for match in _SPOKEN.finditer(passage.text):
+            plus = "+" if match.group().lower().startswith("plus") else ""
+            groups = list(_SPOKEN_GROUP.finditer(match.group()))
+            for last in range(len(groups), 0, -1):
+                digits = spoken_digits(match.group()[: groups[last - 1].end()])
+                if len(digits) < LATE_START_DIGITS or digits in _COUNTING:
+                    break  # too short, or someone counting ("one two three ... ten")
+                if len(digits) <= MAX_DIGITS and _region_of(plus + digits) is not None:
+                    end = match.start() + groups[last - 1].end()
+                    results.append(found(passage, match.start(), end, label=Label.CODE, kind=Kind.DIRECT,
+                                         type="phone", why=_WHY_SPOKEN))  # fmt: skip
+                    break
         return results
 
     def _judge(self, text: str, start: int, end: int) -> Why | None:

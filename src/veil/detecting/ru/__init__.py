@@ -2,6 +2,7 @@
 (one module per kind)."""
 
 from veil.detecting.ru import (  # noqa: F401
+    activities,
     ages,
     appearance,
     dates,

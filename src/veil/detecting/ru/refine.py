@@ -187,13 +187,13 @@ def _name_gender(text: str) -> tuple[str, bool]:
 def mention_gender(text: str, start: int, end: int) -> str:
     """The gender of the person a mention names: from its name words when they settle it, else from the
     verb or short adjective that agrees with it ("Саша пришла", "сказала Женя", "Петренко кричал"), else
-    from the case a preposition gives an ambiguous first name ("у Александра" is a man's), else the
-    likelier reading of its name words."""
+    from the case a preposition gives an ambiguous first name ("у Александра" is a man's), else ""."""
     by_names, settled = _name_gender(text[start:end])
     if settled:
         return by_names
     words = _WORD.findall(text[start:end])
-    return _agreeing_gender(text, start, end, words) or _gender_by_case(text, start, words) or by_names
+    # Nothing settles it: no guess, so that linking does not keep "Волкова" apart from Анна Волкова.
+    return _agreeing_gender(text, start, end, words) or _gender_by_case(text, start, words)
 
 
 # Words that may stand between a name and its verb ("Саша тоже пришла", "Женя, конечно, сказала").

@@ -15,6 +15,7 @@ from veil.linking.keys import latin_skeleton
 from veil.linking.persons import ROLE_FIRST, ROLE_GUESSERS, ROLE_LAST, ROLE_MIDDLE
 
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "inichna")
+_LATIN_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 
 
 def word_role(word: str) -> str:
@@ -29,7 +30,12 @@ def word_role(word: str) -> str:
     skeleton = latin_skeleton(word)
     if given.by_skeleton(skeleton) is not None:
         return ROLE_FIRST
-    return ROLE_MIDDLE if skeleton.endswith(_PATRONYMIC_ENDINGS) else ""
+    return ROLE_MIDDLE if is_latin_patronymic(word) or skeleton.endswith(_PATRONYMIC_ENDINGS) else ""
+
+
+def is_latin_patronymic(word: str) -> bool:
+    """A patronymic in Latin letters ("Kamilovich", "Ivanovna"; the skeleton turns "-ich" into "-ikh")."""
+    return word.isascii() and len(word) > 5 and word.casefold().endswith(_LATIN_PATRONYMIC_ENDINGS)
 
 
 def guess_roles(words: Sequence[str], lang: str) -> list[str] | None:
@@ -38,6 +44,9 @@ def guess_roles(words: Sequence[str], lang: str) -> list[str] | None:
     if not any(roles):
         return None
     full = [i for i, w in enumerate(words) if len(w.rstrip(".")) > 1]
+    for i in full:  # an unknown word just before a patronymic is the first name ("Abdullaev Rustam Kamilovich")
+        if roles[i] == ROLE_MIDDLE and i - 1 in full and not roles[i - 1] and ROLE_FIRST not in roles:
+            roles[i - 1] = ROLE_FIRST
     if ROLE_FIRST in roles and ROLE_LAST not in roles:
         unknown = [i for i in full if not roles[i]]
         if unknown:
@@ -56,4 +65,13 @@ def _one_first_name(roles: list[str]) -> list[str]:
     return roles
 
 
+def guess_roles_with_patronymic(words: Sequence[str], lang: str) -> list[str] | None:
+    """A Russian name in Latin letters in another language's text: roles by morphology when it carries a
+    patronymic ("ABDULLAEV Rustam Kamilovich" puts the surname first), else by word order (``None``)."""
+    if not any(is_latin_patronymic(w) for w in words):
+        return None
+    return guess_roles(words, lang)
+
+
 ROLE_GUESSERS["ru"] = guess_roles
+ROLE_GUESSERS.setdefault("en", guess_roles_with_patronymic)
