@@ -47,7 +47,34 @@ def refine(text: str, spans: list[Span]) -> list[Span]:
     spans = [piece for span in spans for piece in _split_person(text, span)]
     spans = [piece for span in spans for piece in _split_named_after(text, span)]
     spans = [piece for span in spans for piece in _split_at_lower_case(text, span)]
-    return [_with_initials(text, s) if s.type == "PER" else s for s in _join_people(text, spans)]
+    people = [_without_person_word(text, s) for s in _join_people(text, spans)]
+    return [_with_initials(text, s) if s.type == "PER" else s for s in people]
+
+
+# Words for people the model sometimes takes into a name at the start of a sentence ("Подруга Шевчук
+# приехала"): they stay in the text, and only the name after them is the person's.
+_PERSON_NOUNS = frozenset(
+    """подруга подруги подруге подругу подругой друг друга другу другом сосед соседа соседу соседом соседка
+    соседки соседке соседку соседкой мама мамы маме маму мамой папа папы папе папу папой брат брата брату
+    братом сестра сестры сестре сестру сестрой муж мужа мужу мужем жена жены жене жену женой сын сына сыну
+    сыном дочь дочери дочерью бабушка бабушки бабушке бабушку бабушкой дедушка дедушки дедушке дедушку
+    дедушкой коллега коллеги коллеге коллегу коллегой начальник начальника начальнику начальником
+    следователь следователя следователю следователем""".split()  # noqa: SIM905
+)
+
+
+def _without_person_word(text: str, span: Span) -> Span:
+    """A person span that starts with a word for a person ("Подруга Шевчук"): the name without it."""
+    if span.type != "PER":
+        return span
+    words = list(_WORD.finditer(text, span.start, span.end))
+    if (
+        len(words) >= 2
+        and words[0].group().lower() in _PERSON_NOUNS
+        and _GAP.fullmatch(text, words[0].end(), words[1].start())
+    ):
+        return Span(words[1].start(), span.end, span.type)
+    return span
 
 
 def _is_latin_russian_name(text: str) -> bool:
