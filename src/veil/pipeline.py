@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 from veil import detecting as _detecting  # noqa: F401  (registers the built-in detectors)
 from veil.config import Settings
 from veil.deciding import Decider, DecisionContext, EntityMemory, InMemory
-from veil.deciding.base import BEFORE_CHARS
+from veil.deciding.base import BEFORE_CHARS, EDIT_POLISHERS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
@@ -86,7 +86,7 @@ class Analysis:
             for entity, decision in self.masked()
             for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
         ]
-        return sorted(edits)
+        return polished(self.document, sorted(edits))
 
 
 class Assessor(abc.ABC):
@@ -207,7 +207,26 @@ class Pipeline:
 
 def text_before(document: Document, entities: Sequence[Entity]) -> dict[int, str]:
     """The text just before each mention (up to ``BEFORE_CHARS`` characters of its unit), in one pass."""
-    starts = sorted({m.start for e in entities for m in e.mentions})
+    return _text_before(document, {m.start for e in entities for m in e.mentions})
+
+
+def polished(document: Document, edits: list[Edit]) -> list[Edit]:
+    """Sorted edits after the language packages' :data:`EDIT_POLISHERS` (none widens over another edit)."""
+    if not EDIT_POLISHERS or not edits:
+        return edits
+    before = _text_before(document, {edit.start for edit in edits})
+    result: list[Edit] = []
+    for edit in edits:
+        for polish in EDIT_POLISHERS:
+            widened = polish(edit, before.get(edit.start, ""))
+            if not result or widened.start >= result[-1].end:
+                edit = widened
+        result.append(edit)
+    return result
+
+
+def _text_before(document: Document, offsets: set[int]) -> dict[int, str]:
+    starts = sorted(offsets)
     found: dict[int, str] = {}
     index = 0
     for unit in document.units():

@@ -39,6 +39,33 @@ ADVERSARIAL = [
     ("Мой брат Олексій живе у Харкові.", ["Олексій"]),  # Ukrainian spelling
     ("Пользователь ЖЖ zyalt сообщает.", ["zyalt"]),  # blog handle after a Russian keyword
     ("Шурка и Санёк пошли к Волковым.", ["Шурка", "Санёк", "Волковым"]),  # hypocoristics and a family
+    ("Напиши ему в телеграм: t.me/ sasha_volkov88", ["sasha_volkov88"]),  # profile link with a space
+    ("Его ник в телеге — @ grom_lesha", ["grom_lesha"]),  # handle with a space after @
+    (
+        "Мой номер восемь девятьсот двенадцать триста сорок пять шестьдесят семь восемьдесят девять",
+        ["девятьсот двенадцать", "шестьдесят семь"],
+    ),  # phone number said in words
+    (
+        "Паспорт сорок пять ноль шесть, номер сто двадцать три четыреста пятьдесят шесть.",
+        ["сто двадцать три"],
+    ),  # passport number said in words, after "номер"
+    ("Звоните: +7 (912) 345 - 67 - 89", ["345 - 67 - 89"]),  # spaces around the dashes
+    ("Снилс 154 238 712 60 у меня в телефоне.", ["154 238 712"]),  # SNILS in groups
+    ("паспорт 45 06 № 123 456 выдан в 2015", ["123 456", "456"]),  # number in two halves
+    ("Мой email: a.gromov [at] yandex [dot] ru", ["a.gromov", "yandex"]),  # e-mail with "at" spelled out
+    ("Пиши на ivan.petrov собака mail точка ru", ["ivan.petrov"]),  # the Russian way of spelling it
+    ("Пишите Tkachuk_V в вайбере.", ["Tkachuk_V"]),  # username before the messenger's name
+    ("ник в инсте: s.a.s.h.a_v", ["s.a.s.h.a_v"]),  # dotted username
+    ("Позвони Oleksandr Kovalenko, он поможет.", ["Oleksandr", "Kovalenko"]),  # Ukrainian transliteration
+    ("Передай привет Aleksandru Volkovu.", ["Aleksandru", "Volkovu"]),  # Latin letters, Russian dative
+    ("Шурик Громов обещал приехать.", ["Шурик", "Громов"]),  # nickname-like diminutive with surname
+    ("Это Санёк с пятого этажа, Санька Волков.", ["Санёк", "Санька", "Волков"]),
+    ("Мы звали его Серый, а по паспорту он Сергей Волков.", ["Сергей", "Волков"]),
+    ("Лёшка и Алёшенька — это один человек, мой сын.", ["Лёшка", "Алёшенька"]),
+    ("Volodymyr Tkachuk, мой сосед, пропал.", ["Volodymyr", "Tkachuk"]),  # Latin name opening the sentence
+    ("Его зовут Shura, фамилия Volkoff.", ["Shura", "Volkoff"]),  # after naming cues
+    ("меня зовут роза, фамилия у меня гладких", ["роза", "гладких"]),  # lower case, after naming cues
+    ("Номер машины А 123 ВС 174.", ["А 123 ВС"]),  # plate with spaces
 ]
 
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import abc
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from veil.config import Settings
 from veil.deciding.memory import EntityMemory, InMemory, ReviewedMemory
 from veil.deciding.public import PublicContext
-from veil.findings import Action, Decision, Entity, Kind, Why
+from veil.findings import Action, Decision, Edit, Entity, Kind, Why
 from veil.registry import Registry
 
 
@@ -46,6 +46,10 @@ class DecisionContext:
 
 
 BEFORE_CHARS = 40
+# Language packages may widen an edit over words just before it that must agree with the replacement
+# (Russian "об Андрее" becomes "о Борисе"): each polisher gets an edit and the text just before it.
+EditPolisher = Callable[[Edit, str], Edit]
+EDIT_POLISHERS: list[EditPolisher] = []
 
 
 class Strategy(abc.ABC):

@@ -111,11 +111,16 @@ def _initials(record: Record) -> str:
     return (record.get("first_lat", "")[:1] + record.get("middle_lat", "")[:1]).casefold()
 
 
+_ONE_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
+
+
 def _written_initials(context: DecisionContext) -> set[str]:
     """Pairs of initials written in the document's person mentions ("D.V." gives "dv")."""
     pairs = set()
     for entity in context.entities:
         for mention in entity.mentions if entity.type == "person" else ():
+            if _ONE_LETTER.search(mention.text) is None:
+                continue  # no initial in it: skip reading its words (this runs once per new pseudonym)
             letters = "".join(w.text[0] for w in name_words(mention) if w.initial)
             if len(letters) >= 2:
                 pairs.add(to_latin(letters.casefold())[:2] if is_cyrillic(letters) else letters.casefold()[:2])

@@ -5,7 +5,8 @@ institutions are kept, with the reason recorded. The bundled lists live in ``vei
 project adds its own through the ``allow`` setting, and its ``deny`` setting overrides everything here.
 Matching is by language-neutral keys, so "Путина", "Путин" and "Putin" are the same public figure, and a
 person counts as public only when the surname matches and every other word of the mention fits the
-public figure's name (a private "Vladimir" is not the president).
+public figure's name (a private "Vladimir" is not the president); named by the surname alone, only when
+that surname names the figure on its own ("Путин", not the common "Медведев": ``figures_by_surname.txt``).
 
 Places and institutions are judged by what their names say. Large rivers, seas, lakes and mountain
 ranges stay (``nature.txt``), even where a small town shares the name ("по Волге"). A country stays
@@ -90,6 +91,12 @@ def public_figures() -> tuple[PublicFigure, ...]:
         keys = frozenset(name_token_key(w, lang) for w in words)
         figures.append(PublicFigure(keys, name_token_key(words[-1], lang)))
     return tuple(figures)
+
+
+@functools.cache
+def surnames_alone() -> frozenset[str]:
+    """Keys of the public figures' surnames that name them on their own ("Путин"; not "Медведев")."""
+    return frozenset(name_token_key(line, _lang_of(line)) for line in _lines("figures_by_surname.txt"))
 
 
 @functools.cache
@@ -200,6 +207,6 @@ class PublicContext:
     @staticmethod
     def _is_public_figure(entity: Entity) -> bool:
         words = {w.key for m in entity.mentions for w in name_words(m) if not w.initial}
-        if not words:
-            return False
+        if not words or (len(words) == 1 and not words <= surnames_alone()):
+            return False  # a common surname alone is more likely a private namesake
         return any(f.surname in words and words <= f.keys for f in public_figures())

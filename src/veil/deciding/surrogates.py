@@ -112,14 +112,29 @@ def is_cyrillic(text: str) -> bool:
     return any(ch in _CYRILLIC for ch in text.casefold())
 
 
+@functools.cache
+def _russian_given_skeletons() -> tuple[tuple[GivenName, str], ...]:
+    """Each Russian given name with its skeleton, computed once (a record is drawn per person)."""
+    return tuple((g, latin_skeleton(g.cyrillic)) for g in russian_given())
+
+
+@functools.cache
+def _patronymic_skeletons(sex: str) -> tuple[tuple[GivenName, str], ...]:
+    """Each man's name with the skeleton of the patronymic it makes for ``sex``, computed once."""
+    return tuple((g, latin_skeleton(patronymic(g.cyrillic, sex))) for g in russian_given() if g.gender == "m")
+
+
+@functools.cache
+def _russian_surname_skeletons() -> tuple[tuple[str, str], ...]:
+    return tuple((s, latin_skeleton(s)) for s in russian_surnames())
+
+
 def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
-    given = [g for g in russian_given() if g.gender == sex and latin_skeleton(g.cyrillic) not in avoid]
+    given = [g for g, skeleton in _russian_given_skeletons() if g.gender == sex and skeleton not in avoid]
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
-    fathers = [
-        g for g in russian_given() if g.gender == "m" and latin_skeleton(patronymic(g.cyrillic, sex)) not in avoid
-    ]
-    surnames = [s for s in russian_surnames() if latin_skeleton(s) not in avoid]
+    fathers = [g for g, skeleton in _patronymic_skeletons(sex) if skeleton not in avoid]
+    surnames = [s for s, skeleton in _russian_surname_skeletons() if skeleton not in avoid]
     first = rng.choice(given)
     last = rng.choice(surnames)
     last = feminine_surname(last) if sex == "f" else last

@@ -10,6 +10,7 @@ recorded on the entity, so that a surrogate can replace "Murray" with the surrog
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -54,8 +55,14 @@ class NameWord:
 
 def name_words(mention: Detection) -> list[NameWord]:
     """The words of a person mention, titles left out, initials marked ("С.А." gives two initials)."""
+    return list(_name_words(mention.text, mention.lang))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_words(mention_text: str, lang: str) -> tuple[NameWord, ...]:
+    # Cached per written mention: deciding and linking ask about the same mentions many times over.
     words: list[NameWord] = []
-    for match in _WORD.finditer(mention.text):
+    for match in _WORD.finditer(mention_text):
         text = match.group()
         possessive = _POSSESSIVE.search(text) if len(text) > 3 else None
         if possessive is not None:  # "Volkov's": the name is "Volkov", the 's stays in the text
@@ -65,9 +72,9 @@ def name_words(mention: Detection) -> list[NameWord]:
         if _INITIALS.match(text):
             words.append(NameWord(match.start(), match.start() + len(text), text, _initial_key(text), True))
             continue
-        key = name_token_key(text, mention.lang)
+        key = name_token_key(text, lang)
         words.append(NameWord(match.start(), match.start() + len(text), text, key, False))
-    return words
+    return tuple(words)
 
 
 def _initial_key(text: str) -> str:

@@ -62,7 +62,9 @@ class AgeGeneralizer(Generalizer):
         return {"low": str(decade), "high": str(decade + 9), "part": part, "decade": str(decade // 10)}
 
     def render(self, record: Record, mention: Detection, context: DecisionContext) -> str | None:
-        decade = int(record["low"]) // 10
+        # A hundred and over is written as the nineties: rarer still, so no more precise (and the tables
+        # of decade words stop there).
+        decade = min(int(record["low"]) // 10, 9)
         if mention.lang == "ru":
             return self._russian(decade, record.get("part", ""), mention)
         return self._english(decade, record.get("part", ""), mention, context)
@@ -97,6 +99,8 @@ class AgeGeneralizer(Generalizer):
                 return "средних лет"
             return inflect_word(word, mention.attrs.get("case", "nomn"), mention.attrs.get("number", "sing"),
                                 mention.attrs.get("gender", "masc"), animate=True)  # fmt: skip
+        if form == "at-age":
+            return _russian_at_age(decade, mention.attrs.get("prep", "в"))
         if decade == 0:
             return "меньше десяти лет"
         if decade == 1:
@@ -108,6 +112,16 @@ class AgeGeneralizer(Generalizer):
         if part == "late":
             return f"под {TENS_RU.get(decade + 1, 'сто')}"
         return f"за {TENS_RU[decade]}"
+
+
+def _russian_at_age(decade: int, preposition: str) -> str:
+    """An age with its preposition, generalised with one that fits ("в 13 лет" -> "в юности",
+    "с 24 лет" -> "после двадцати", "дожил до 93 лет" -> "до девяноста с лишним")."""
+    if preposition == "с":
+        return "с детства" if decade == 0 else "с юности" if decade == 1 else f"после {TENS_RU_GEN[decade]}"
+    if preposition == "до":
+        return "до совершеннолетия" if decade < 2 else f"до {TENS_RU_GEN[decade]} с лишним"
+    return "в детстве" if decade == 0 else "в юности" if decade == 1 else f"в возрасте за {TENS_RU[decade]}"
 
 
 @GENERALIZERS.register("age")

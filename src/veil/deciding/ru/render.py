@@ -22,7 +22,8 @@ from veil.findings import Detection, Entity
 from veil.lexicon.ru import declension, given, morph
 from veil.lexicon.ru.translit import to_latin
 from veil.linking.keys import latin_skeleton
-from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, name_words
+from veil.linking.ru.roles import word_role
 
 
 def surrogate_entry(record: Record) -> given.GivenEntry | None:
@@ -38,7 +39,8 @@ def diminutive(record: Record, register: str) -> str:
 
 
 def _given(record: Record, word: NameWord) -> str | None:
-    hit = given.lookup(word.text)
+    # The reading of the person's gender: "Александра" said of a man is Александр in the genitive.
+    hit = given.lookup_for(word.text, record.get("gender", ""))
     if hit is None:
         return None
     name = diminutive(record, hit.register)
@@ -47,12 +49,14 @@ def _given(record: Record, word: NameWord) -> str | None:
     return inflect.given_name(name, record.get("gender", "m"), hit.case)
 
 
-def _by_morphology(record: Record, word: NameWord, role: str) -> str:
+def _by_morphology(record: Record, word: NameWord, role: str, case_hint: str = "") -> str:
     gender = record.get("gender", "")
     form = morph.name_form(word.text, role, gender)
     case = form.case if form is not None else morph.any_case(word.text)
     plural = form.plural if form is not None else False
     word_gender = (form.gender if form is not None else "") or gender
+    if morph.is_indeclinable(word.text, gender):  # "с Петренко": the case is in the sentence, not the word
+        case, plural, word_gender = case_hint or "nomn", False, gender
     if role == ROLE_MIDDLE:
         return inflect.patronymic(record["middle"], case)
     if role == ROLE_FIRST:
@@ -60,13 +64,29 @@ def _by_morphology(record: Record, word: NameWord, role: str) -> str:
     return inflect.surname(record["last"], word_gender, case, plural)
 
 
-def render_word(record: Record, word: NameWord, role: str) -> str:
-    """The surrogate's word for one Cyrillic name word, in the word's form."""
+def render_word(record: Record, word: NameWord, role: str, case_hint: str = "") -> str:
+    """The surrogate's word for one Cyrillic name word, in the word's form (an indeclinable word, in
+    ``case_hint``: the case the rest of the mention or the preposition before it shows)."""
     if role in (ROLE_FIRST, "") or given.lookup(word.text) is not None:
         special = _given(record, word)
         if special is not None:
             return special
-    return _by_morphology(record, word, role or ROLE_LAST)
+    return _by_morphology(record, word, role or ROLE_LAST, case_hint)
+
+
+def mention_case(record: Record, words: list[NameWord]) -> str:
+    """The case a mention's declinable name words show ("Ивану Петренко": dative), or ""."""
+    gender = record.get("gender", "")
+    for word in words:
+        if word.initial or not is_cyrillic(word.text) or morph.is_indeclinable(word.text, gender):
+            continue
+        hit = given.lookup_for(word.text, gender)
+        if hit is not None and not hit.possessive:
+            return hit.case
+        form = morph.name_form(word.text, "", gender) if hit is None else None
+        if form is not None and form.case:
+            return form.case
+    return ""
 
 
 def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
@@ -91,10 +111,16 @@ def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
 def render(record: Record, mention: Detection, entity: Entity) -> str:
     """The Russian renderer registered in :data:`~veil.deciding.surrogates.RENDERERS`."""
 
+    case_hint = mention_case(record, name_words(mention)) or mention.attrs.get("case", "")
+
     def inflected(surrogate: str, word: NameWord, role: str) -> str:
         if not is_cyrillic(word.text):
             return surrogate
-        return render_word(record, word, role)
+        if not entity.attrs.get(f"role:{word.key}"):
+            # Nothing in the document said which part of the name this word is (the person is only ever
+            # called "Роза"): morphology knows better than the English-leaning default (a surname).
+            role = word_role(word.text) or role
+        return render_word(record, word, role, case_hint)
 
     return render_words(record, mention, entity, inflected)
 

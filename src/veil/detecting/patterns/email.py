@@ -1,7 +1,8 @@
 """E-mail addresses (any script in the local part and domain), also spelled out to dodge filters.
 
 Besides the written form, an address may be written with its symbols in words: "v dot krasnov at
-protonmail dot com", "rustam.abd96 [at] gmail [dot] com", "nadya dot kuzmina sixty nine at yandex dot ru".
+protonmail dot com", "rustam.abd96 [at] gmail [dot] com", "nadya dot kuzmina sixty nine at yandex dot ru",
+and in Russian "a.gromov собака yandex точка ru".
 Such a spelled address needs a spelled "at" or "dot"; with a bare " at " (an everyday word) the local
 part must look made up (a dot, a digit, a spelled symbol) or the domain must be a known mail provider,
 so "she worked at the plant dot ..." is never one.
@@ -34,8 +35,9 @@ _EMAIL = re.compile(
 )
 _WHY = Why("pattern.email", "email-address", 0.99, "looks like an e-mail address")
 
-_BRACKETED_AT = r"\s*[\[(]\s*at\s*[\])]\s*"
-_SPELLED_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)"
+# Russian speakers spell "@" as "собака" and "." as "точка" ("a.gromov собака yandex точка ru").
+_BRACKETED_AT = r"\s*[\[(]\s*(?:at|собака)\s*[\])]\s*|\s+собака\s+"
+_SPELLED_DOT = r"(?:\s*[\[(]\s*(?:dot|точка)\s*[\])]\s*|\s+(?:dot|точка)\s+)"
 _JOIN = rf"(?:{_SPELLED_DOT}|\s+(?:underscore|dash|hyphen)\s+|[._+-])"
 _LOCAL_WORD = r"[^\W_][\w+-]*"
 _SPELLED_EMAIL = re.compile(
@@ -68,14 +70,14 @@ class EmailDetector(Detector):
 def _is_spelled_address(match: re.Match[str]) -> bool:
     """A spelled "at" or "dot" somewhere; a bare " at " needs a made-up local part or a mail provider."""
     at, dot, domain = match.group("at").strip().lower(), match.group("dot").strip().lower(), match.group("domain")
-    spelled_dot = "dot" in dot or re.search(r"(?i)\bdot\b", domain) is not None
+    spelled_dot = "dot" in dot or "точка" in dot or re.search(r"(?i)\b(?:dot|точка)\b", domain) is not None
     if at not in {"at", "@"}:
         return True  # "[at]", "(at)"
     if at == "@":
         return spelled_dot
     if not spelled_dot:
         return False
-    first_label = re.split(r"(?i)\s*[\[(]?\s*\bdot\b|\.", domain)[0].strip().lower()
+    first_label = re.split(r"(?i)\s*[\[(]?\s*\b(?:dot|точка)\b|\.", domain)[0].strip().lower()
     return _MADE_UP_LOCAL.search(match.group("local")) is not None or first_label in MAIL_PROVIDERS
 
 

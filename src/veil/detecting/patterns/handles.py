@@ -28,7 +28,8 @@ _HANDLE = re.compile(r"(?<![\w@.])@\s?[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
 _CONTEXT_HANDLE = re.compile(
     r"(?i)\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|"
     r"user ?name|логин\w*|"
-    r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*)"
+    r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*|"
+    r"viber|вайбер\w*|whatsapp|ватсап\w*|вотсап\w*|вацап\w*)"
     r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
 )
 # A username spelled out with spaces after such a keyword ("ник — s a s h a _ v o l k o v").
@@ -42,6 +43,10 @@ _SPOKEN_HANDLE = re.compile(
 _WHY_PROFILE = Why("pattern.handle", "profile-link", 0.95, "a link to a personal profile")
 _WHY_HANDLE = Why("pattern.handle", "at-handle", 0.9, "an @username")
 _WHY_CONTEXT = Why("pattern.handle", "username-after-keyword", 0.8, "a username named by a messenger keyword")
+# A word in Latin letters with an underscore ("Tkachuk_V", "grom_lesha88") is a username wherever it
+# stands: people do not write anything else that way in a testimony.
+_UNDERSCORED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@])")
+_WHY_UNDERSCORED = Why("pattern.handle", "underscored-name", 0.7, "a word written like a username")
 _WHY_SPOKEN = Why("pattern.handle", "spoken-username", 0.8, "a username with its underscores in words")
 _WHY_URL = Why("pattern.handle", "web-address", 0.6, "a web address that may lead to a person")
 _COMMON_WORDS = frozenset({"the", "and", "was", "but", "not", "is", "are", "has", "had", "for", "you", "him", "her"})
@@ -89,6 +94,9 @@ class HandleDetector(Detector):
             if handle.lower() in _COMMON_WORDS or not (looks_made_up or m.group("sep").strip() or after_russian):
                 continue
             add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
+        if "_" in text:
+            for m in _UNDERSCORED.finditer(text):
+                add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_UNDERSCORED)
         return results
 
 

@@ -15,9 +15,10 @@ from veil.detecting.base import DETECTORS, Detector, found
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 _SEP = r"[\s\-]?"
-_PASSPORT_SHAPED = re.compile(r"(?<!\d)\d{2}\s\d{2}\s(?:№\s?)?\d{6}(?!\d)")
+# The six-digit number is sometimes written in two halves ("45 06 № 123 456").
+_PASSPORT_SHAPED = re.compile(r"(?<!\d)\d{2}\s\d{2}\s(?:№\s?)?\d{3}\s?\d{3}(?!\d)")
 _PASSPORT_CONTEXT = re.compile(
-    r"(?i)(?:паспорт\w*|серия|серии|passport)\D{0,25}?(?P<number>\d{2}\s?\d{2}(?:\s?(?:№|номер|no\.?)?\s?)\d{6})(?!\d)",
+    r"(?i)(?:паспорт\w*|серия|серии|passport)\D{0,25}?(?P<number>\d{2}\s?\d{2}(?:\s?(?:№|номер|no\.?)?\s?)\d{3}\s?\d{3})(?!\d)",
 )
 _SNILS = re.compile(r"(?<!\d)\d{3}[\s\-]?\d{3}[\s\-]?\d{3}[\s\-]?\d{2}(?!\d)")
 _INN = re.compile(r"(?<!\d)(?:\d{12}|\d{10})(?!\d)")

@@ -16,4 +16,5 @@ from veil.detecting.ru import (  # noqa: F401
     occupations,
     places,
     politics,
+    spoken_numbers,
 )

@@ -43,7 +43,7 @@ NUMBER = rf"(?P<n>\d{{1,3}}|{_TEN_WORD}(?:\s+{_UNIT_WORD})?|{_TEEN_WORD}|{_UNIT_
 _YEARS = r"(?:год|года|году|лет)"
 _DATIVE = (
     r"(?:(?i:мне|ему|ей|им|нам|тебе|вам|сыну|дочери|дочке|мужу|жене|брату|сестре|маме|папе|отцу|матери|бабушке|"
-    r"дедушке|внуку|внучке|ребёнку|ребенку)|[А-ЯЁ][а-яё]+(?:у|ю|е|и))"
+    r"дедушке|внуку|внучке|ребёнку|ребенку|которому|которой|которым)|[А-ЯЁ][а-яё]+(?:у|ю|е|и))"
 )
 _PREFIXES = sorted({**TENS, **TEENS, **UNITS, "сто": 100}.items(), key=lambda kv: -len(kv[0]))
 
@@ -90,15 +90,24 @@ def _years(match: re.Match[str], text: str) -> Mapping[str, str] | None:
     return {"value": str(value), "form": "years", "key": str(value)}
 
 
+def _at_age(match: re.Match[str], text: str) -> Mapping[str, str] | None:
+    """An age with its preposition ("в 13 лет", "с 14 лет", "до 90 лет", "на 85 году жизни")."""
+    found = _years(match, text)
+    if found is None:
+        return None
+    return {**found, "form": "at-age", "prep": match.group("prep").lower()}
+
+
 def _adjective(match: re.Match[str], text: str) -> Mapping[str, str] | None:
-    stem = match.group("stem")
+    stem = match.group("stem") or match.group("stem2")  # "13-ти летний" or "тринадцатилетний"
     value = int(stem) if stem.isdigit() else compound_value(stem)
     if value is None or not 0 < value < 115:
         return None
     word = match.group(0).lower()
     tag = next((p.tag for p in parses(word) if "ADJF" in p.tag), None) if not stem.isdigit() else None
-    if tag is None:
-        tag = next((p.tag for p in parses("молод" + match.group("end")) if "ADJF" in p.tag), None)
+    if tag is None:  # "17-летняя": the ending of a soft-stem adjective like "последний" tells the form
+        tags = [p.tag for p in parses("последн" + match.group("end")) if "ADJF" in p.tag]
+        tag = next((t for t in tags if "nomn" in t), tags[0] if tags else None)
     case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if tag and c in tag), "nomn")
     number = "plur" if tag and "plur" in tag else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if tag and g in tag), "masc")
@@ -118,6 +127,13 @@ def _range(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 _rule = rule_maker(Label.DEM, "age")
+# Words after "в 13 лет" that make it a term or a frequency, not an age ("раз в 5 лет", "до 5 лет лишения").
+_NOT_AN_AGE_AFTER = r"(?!\s+(?:назад|спустя|подряд|работы|стажа|лишения|заключения|колонии|тюрьмы|строгого|условно))"
+# People named by what they are, with their age after them ("девочка 8 лет", "мужчина 40 лет").
+_PERSON_NOUN = (
+    r"(?i:девоч\w*|мальчи\w*|ребён\w*|ребен\w*|подрост\w*|юнош\w*|девушк\w*|мужчин\w*|женщин\w*|"
+    r"пенсионер\w*|старик\w*|старуш\w*|школьни\w*|студент\w*)"
+)
 
 
 _MOD = r"(?:(?:уже|только|почти|около|всего|лишь|исполнилось|исполняется|исполнится|было|будет|стукнуло|скоро)\s+)*"
@@ -153,6 +169,48 @@ RULES = (
         reach=40,
     ),
     _rule(
+        "at-age",
+        rf"(?<![\w-])(?<!раз )(?<!раза )(?P<span>(?P<prep>(?i:в|с|(?<=дожил )до|(?<=дожила )до|(?<=дожили )до))\s+"
+        rf"{NUMBER}\s+{_YEARS})\b"
+        rf"{_NOT_AN_AGE_AFTER}",
+        "the age at which something happened ('в 13 лет уехал')",
+        _at_age,
+        0.7,
+        "span",
+        trigger=re.compile(r"(?:год|года|лет)\b"),
+        reach=50,
+    ),
+    _rule(
+        "year-of-life",
+        rf"(?<![\w-])(?P<span>(?P<prep>(?i:на))\s+{NUMBER}(?:-?м)?\s+году\s+жизни)",
+        "the year of life someone died or lived in",
+        _at_age,
+        0.85,
+        "span",
+        trigger=re.compile(r"году\s+жизни"),
+        reach=60,
+    ),
+    _rule(
+        "person-years",
+        rf"(?<![\w-]){_PERSON_NOUN}\s+(?P<span>{NUMBER}\s+{_YEARS})\b{_NOT_AN_AGE_AFTER}",
+        "an age after a word for a person ('девочка 8 лет')",
+        _years,
+        0.8,
+        "span",
+        trigger=re.compile(r"(?:год|года|лет)\b"),
+        reach=60,
+    ),
+    _rule(
+        "bracketed-years",
+        rf"\((?P<span>{NUMBER}\s+{_YEARS})\)",
+        "a number of years in brackets ('(51 год)')",
+        _years,
+        0.75,
+        "span",
+        trigger=re.compile(r"(?:год|года|лет)\)"),
+        reach=30,
+    ),
+    _rule(
         "name-comma-years",
         rf"\b[А-ЯЁ][а-яё]+,\s+(?P<span>{NUMBER}\s+{_YEARS}),",
         "an age after a name",
@@ -174,8 +232,9 @@ RULES = (
     ),
     _rule(
         "adjective",
-        r"(?i:\b(?P<stem>\d{1,3}|[а-яё]{3,}?)-?летн(?P<end>ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ая|ее|ое|ого|ому|ую))\b"
-        r"(?!\s+(?:план|срок|опыт|стаж|период|перерыв|контракт|юбиле|истори|давност|войн|отсутстви|работ|служб))",
+        r"(?i:\b(?:(?P<stem>\d{1,3})(?:-?(?:ти|х|ми))?[- ]?|(?P<stem2>[а-яё]{3,}?)-?)"
+        r"летн(?P<end>ий|его|ему|им|ем|яя|ей|юю|ие|их|ими|ая|ее|ое|ого|ому|ую))\b"
+        r"(?!\s+(?:план|срок|опыт|стаж(?:а|у|ем|е)?\b|период|перерыв|контракт|юбиле|истори|давност|войн|отсутстви|работ|служб))",
         "an age as an adjective",
         _adjective,
         0.85,

@@ -19,7 +19,8 @@ import re
 from importlib import resources
 
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.ru.truecase import is_lower_case
+from veil.detecting.ru.refine import mention_gender, preposition_case
+from veil.detecting.ru.truecase import LATIN_SURNAME, NAMING_CUE, is_function_word, is_lower_case
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru import given, morph
 from veil.linking.keys import latin_skeleton
@@ -29,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…:\n«\"—-])\s*$")
 _NAME_SCORE = 0.5
 _WHY_GIVEN = Why("ru.names", "given-name-lexicon", 0.85, "a Russian given name or diminutive")
 _WHY_LATIN = Why("ru.names", "latin-given-name", 0.8, "a Russian given name in Latin letters")
+_WHY_NAMED = Why("ru.names", "naming-cue", 0.8, "the word after 'зовут' or 'фамилия'")
 _WHY_PLACE = Why("ru.names", "uk-be-places", 0.85, "a Ukrainian or Belarusian town in its own spelling")
 # Latin skeletons of diminutives that are, first of all, English words.
 _ENGLISH_WORDS = frozenset({"asia", "roman", "sofa", "den", "kit", "toma", "ira", "nata", "lera", "dania", "vera"})
@@ -61,12 +63,12 @@ def _is_latin_given(word: str, lang: str, lower: bool) -> bool:
     return given.by_skeleton(skeleton) is not None and skeleton not in _ENGLISH_WORDS
 
 
-def _is_companion(word: str, latin: bool) -> bool:
-    """A surname or patronymic written beside a given name."""
-    if not word[:1].isupper():
+def _is_companion(word: str, latin: bool, lower: bool) -> bool:
+    """A surname or patronymic written beside a given name (in lower-case text, one shaped like it)."""
+    if not (word[:1].isupper() or lower):
         return False
     if latin:
-        return word.isascii() and len(word) > 2
+        return word.isascii() and len(word) > 2 and (word[:1].isupper() or bool(LATIN_SURNAME.search(word)))
     form = morph.name_form(word)
     return form is not None and form.role in ("last", "middle")
 
@@ -85,9 +87,15 @@ class RussianNames(Detector):
             word = words[index].group()
             latin = _is_latin_given(word, passage.lang, lower)
             if latin or (passage.lang == "ru" and _is_given(word, text, words[index].start(), lower)):
-                end = self._extend(text, words, index, latin)
+                end = self._extend(text, words, index, latin, lower)
                 why = _WHY_LATIN if latin else _WHY_GIVEN
-                attrs = {"gender": self._gender(word, latin)}
+                gender = (
+                    self._gender(word, latin) if latin else mention_gender(text, words[index].start(), words[end].end())
+                )
+                attrs = {"gender": gender}
+                case = preposition_case(text, words[index].start()) if not latin else ""
+                if case:
+                    attrs["case"] = case
                 results.append(found(passage, words[index].start(), words[end].end(), label=Label.PERSON,
                                      kind=Kind.DIRECT, type="person", why=why, attrs=attrs))  # fmt: skip
                 index = end + 1
@@ -96,16 +104,32 @@ class RussianNames(Detector):
                 results.append(found(passage, words[index].start(), words[index].end(), label=Label.LOC,
                                      kind=Kind.QUASI, type="place", why=_WHY_PLACE))  # fmt: skip
             index += 1
+        if passage.lang == "ru":
+            results += self._named(passage, lower, results)
         return results
 
     @staticmethod
-    def _extend(text: str, words: list[re.Match[str]], index: int, latin: bool) -> int:
+    def _named(passage: Passage, lower: bool, taken: list[Detection]) -> list[Detection]:
+        """The word after a naming cue ("его зовут Shura", "фамилия Volkoff"), whatever it is."""
+        named = []
+        for cue in NAMING_CUE.finditer(passage.text):
+            word, start, end = cue.group(1), cue.start(1), cue.end(1)
+            if not (word[0].isupper() or lower) or is_function_word(word) or len(word) < 2:
+                continue
+            if any(d.start < end and start < d.end for d in taken):
+                continue
+            named.append(found(passage, start, end, label=Label.PERSON, kind=Kind.DIRECT, type="person",
+                               why=_WHY_NAMED, attrs={"gender": mention_gender(passage.text, start, end)}))  # fmt: skip
+        return named
+
+    @staticmethod
+    def _extend(text: str, words: list[re.Match[str]], index: int, latin: bool, lower: bool) -> int:
         """The index of the last word of the name starting at ``index`` (up to two companions)."""
         end = index
         while end + 1 < len(words) and end - index < 2:
             following = words[end + 1]
             gap = text[words[end].end() : following.start()]
-            if not re.fullmatch(r"[ \t]+", gap) or not _is_companion(following.group(), latin):
+            if not re.fullmatch(r"[ \t]+", gap) or not _is_companion(following.group(), latin, lower):
                 break
             end += 1
         return end

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from veil.detecting.base import DETECTORS, Detector
-from veil.detecting.ru.refine import Span, gender_of, refine
+from veil.detecting.ru.refine import Span, mention_gender, preposition_case, refine
 from veil.detecting.ru.truecase import is_lower_case, truecase
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.lexicon.ru.dictionaries import natasha_data
@@ -72,9 +72,12 @@ class RussianNer(Detector):
         why = Why("ru.ner", "slovnet-ner-news", 0.8, note)
         attrs = {}
         if span.type == "PER":
-            gender = gender_of(cased[span.start : span.end])
+            gender = mention_gender(cased, span.start, span.end)
             if gender:
                 attrs["gender"] = gender
+            case = preposition_case(cased, span.start)
+            if case:
+                attrs["case"] = case  # for a name that does not decline ("с Петренко")
         text = passage.text[span.start : span.end]
         return Detection(span.start, span.end, text, label, kind, type_, passage.lang, (why,), attrs)
 

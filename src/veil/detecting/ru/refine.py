@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from veil.lexicon.ru import dictionaries, given, morph
+from veil.lexicon.ru.phrases import PREPOSITIONS
 from veil.linking.keys import latin_skeleton
 
 _INITIALS_AFTER = re.compile(r"[ \t]+(?:[A-ZА-ЯЁ]\.[ \t]?){1,2}")
@@ -46,7 +47,34 @@ def refine(text: str, spans: list[Span]) -> list[Span]:
     spans = [piece for span in spans for piece in _split_person(text, span)]
     spans = [piece for span in spans for piece in _split_named_after(text, span)]
     spans = [piece for span in spans for piece in _split_at_lower_case(text, span)]
-    return [_with_initials(text, s) if s.type == "PER" else s for s in _join_people(text, spans)]
+    people = [_without_person_word(text, s) for s in _join_people(text, spans)]
+    return [_with_initials(text, s) if s.type == "PER" else s for s in people]
+
+
+# Words for people the model sometimes takes into a name at the start of a sentence ("Подруга Шевчук
+# приехала"): they stay in the text, and only the name after them is the person's.
+_PERSON_NOUNS = frozenset(
+    """подруга подруги подруге подругу подругой друг друга другу другом сосед соседа соседу соседом соседка
+    соседки соседке соседку соседкой мама мамы маме маму мамой папа папы папе папу папой брат брата брату
+    братом сестра сестры сестре сестру сестрой муж мужа мужу мужем жена жены жене жену женой сын сына сыну
+    сыном дочь дочери дочерью бабушка бабушки бабушке бабушку бабушкой дедушка дедушки дедушке дедушку
+    дедушкой коллега коллеги коллеге коллегу коллегой начальник начальника начальнику начальником
+    следователь следователя следователю следователем""".split()  # noqa: SIM905
+)
+
+
+def _without_person_word(text: str, span: Span) -> Span:
+    """A person span that starts with a word for a person ("Подруга Шевчук"): the name without it."""
+    if span.type != "PER":
+        return span
+    words = list(_WORD.finditer(text, span.start, span.end))
+    if (
+        len(words) >= 2
+        and words[0].group().lower() in _PERSON_NOUNS
+        and _GAP.fullmatch(text, words[0].end(), words[1].start())
+    ):
+        return Span(words[1].start(), span.end, span.type)
+    return span
 
 
 def _is_latin_russian_name(text: str) -> bool:
@@ -158,14 +186,99 @@ def _with_initials(text: str, span: Span) -> Span:
 
 def gender_of(text: str) -> str:
     """``m`` or ``f`` from the name words of a mention (first name and patronymic first), else ``""``."""
-    votes = {"first": "", "middle": "", "last": ""}
+    return _name_gender(text)[0]
+
+
+def _name_gender(text: str) -> tuple[str, bool]:
+    """The gender the name words of a mention give, and whether they settle it.
+
+    A word of either gender (the first name "Саша"; "Евгения", also Евгений's genitive; the surname
+    "Шевчук") votes only when nothing else does, and then leaves the question open."""
+    votes = {"first": "", "middle": "", "last": "", "either": ""}
     for word in _WORD.findall(text):
         hit = given.lookup(word) if morph.is_cyrillic_word(word) else given.by_skeleton(latin_skeleton(word))
         if hit is not None:
             entry = hit.entry if isinstance(hit, given.Hit) else hit
-            votes["first"] = votes["first"] or entry.gender
+            role = "either" if isinstance(hit, given.Hit) and len(given.genders(word)) > 1 else "first"
+            votes[role] = votes[role] or entry.gender
             continue
         form = morph.name_form(word) if len(word) > 1 else None
         if form is not None and form.gender and not form.plural:
-            votes[form.role] = votes[form.role] or form.gender
-    return votes["first"] or votes["middle"] or votes["last"]
+            both = {f.gender for f in morph.name_forms(word) if f.role == form.role and not f.plural} >= {"m", "f"}
+            role = "either" if both else form.role
+            votes[role] = votes[role] or form.gender
+    settled = votes["first"] or votes["middle"] or votes["last"]
+    return (settled, True) if settled else (votes["either"], False)
+
+
+def mention_gender(text: str, start: int, end: int) -> str:
+    """The gender of the person a mention names: from its name words when they settle it, else from the
+    verb or short adjective that agrees with it ("Саша пришла", "сказала Женя", "Петренко кричал"), else
+    from the case a preposition gives an ambiguous first name ("у Александра" is a man's), else ""."""
+    by_names, settled = _name_gender(text[start:end])
+    if settled:
+        return by_names
+    words = _WORD.findall(text[start:end])
+    # Nothing settles it: no guess, so that linking does not keep "Волкова" apart from Анна Волкова.
+    return _agreeing_gender(text, start, end, words) or _gender_by_case(text, start, words)
+
+
+# Words that may stand between a name and its verb ("Саша тоже пришла", "Женя, конечно, сказала").
+_BETWEEN = frozenset({"ADVB", "PRCL", "CONJ"})
+_AGREEING = frozenset({"VERB", "PRTS", "ADJS"})
+_NEXT_WORD = re.compile(r"[ \t,]*([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+
+
+def _gender_of_agreeing(word: str) -> str:
+    """``m`` or ``f`` when ``word`` is a singular past-tense verb or short form that shows gender."""
+    top = morph.parses(word.lower())[0].tag if morph.is_cyrillic_word(word) else None
+    if top is None or top.POS not in _AGREEING or top.number != "sing":
+        return ""
+    return {"masc": "m", "femn": "f"}.get(str(top.gender), "")
+
+
+def _agreeing_gender(text: str, start: int, end: int, words: list[str]) -> str:
+    position = end
+    for _ in range(3):  # the name, then up to two adverbs or particles, then the verb
+        following = _NEXT_WORD.match(text, position)
+        if following is None or "\n" in text[position : following.start(1)]:
+            break
+        word = following.group(1)
+        gender = _gender_of_agreeing(word)
+        if gender:
+            return gender
+        tag = morph.parses(word.lower())[0].tag if morph.is_cyrillic_word(word) else None
+        if tag is None or tag.POS not in _BETWEEN:
+            break
+        position = following.end(1)
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    first = words[0] if words else ""
+    if previous is not None and _may_be_nominative(first):
+        return _gender_of_agreeing(previous.group(1))  # "сказала Саша": the verb before its subject
+    return ""
+
+
+def preposition_case(text: str, start: int) -> str:
+    """The case the preposition right before ``start`` gives a person ("с Петренко": instrumental), or ""."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    cases = PREPOSITIONS.get(previous.group(1).lower(), ()) if previous is not None else ()
+    return cases[0] if cases else ""
+
+
+def _may_be_nominative(word: str) -> bool:
+    if not morph.is_cyrillic_word(word):
+        return False
+    return any(hit.case == "nomn" for hit in given.readings(word)) or any(
+        form.case == "nomn" for form in morph.name_forms(word)
+    )
+
+
+def _gender_by_case(text: str, start: int, words: list[str]) -> str:
+    """The gender of the readings of an ambiguous first name in the case its preposition asks for."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    cases = PREPOSITIONS.get(previous.group(1).lower(), ()) if previous is not None else ()
+    if not cases or not words:
+        return ""
+    fitting = {hit.entry.gender for hit in given.readings(words[0]) if hit.case in cases}
+    return next(iter(fitting)) if len(fitting) == 1 else ""

@@ -119,6 +119,37 @@ def lookup(word: str) -> Hit | None:
 
 
 @functools.cache
+def _readings_index() -> dict[str, tuple[Hit, ...]]:
+    found: dict[str, dict[tuple[str, str], Hit]] = {}
+    for entry in entries():
+        found.setdefault(norm(entry.full), {}).setdefault((entry.full, "nomn"), Hit(entry, "full", "nomn"))
+    for entry in entries():
+        for form, register, case in _entry_forms(entry):
+            found.setdefault(norm(form), {}).setdefault((entry.full, case), Hit(entry, register, case))
+    return {form: tuple(hits.values()) for form, hits in found.items()}
+
+
+def readings(word: str) -> tuple[Hit, ...]:
+    """Every reading of a form, of every entry: "Александра" is Александр's genitive and Александра's
+    nominative, "Саша" a man's or a woman's diminutive."""
+    return _readings_index().get(norm(word), ())
+
+
+def lookup_for(word: str, gender: str = "", cases: tuple[str, ...] = ()) -> Hit | None:
+    """Like :func:`lookup`, preferring a reading of ``gender`` and then one in one of ``cases``."""
+    hits = readings(word)
+    if not hits:
+        return lookup(word)
+    fitting = [h for h in hits if h.entry.gender == gender] or list(hits)
+    return next((h for h in fitting if h.case in cases), None) or fitting[0]
+
+
+def genders(word: str) -> frozenset[str]:
+    """The genders a form can have as a given name (two for "Саша", "Женя", "Евгения")."""
+    return frozenset(hit.entry.gender for hit in readings(word))
+
+
+@functools.cache
 def _skeletons() -> dict[str, GivenEntry]:
     from veil.linking.keys import latin_skeleton
 

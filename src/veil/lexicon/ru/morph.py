@@ -89,6 +89,20 @@ def name_score(word: str) -> float:
     return sum(form.score for form in name_forms(word))
 
 
+@functools.lru_cache(maxsize=65_536)
+def is_indeclinable(word: str, gender: str = "") -> bool:
+    """Whether a name word keeps one form in every case ("Петренко"; "Шевчук" said of a woman)."""
+    found = [p for p in parses(word.lower()) if any(g in p.tag for g in ROLE_TAGS)] if is_cyrillic_word(word) else []
+    fitting = [p for p in found if _gender(p.tag) in (gender, "")] if gender else found
+    return bool(fitting) and all("Fixd" in p.tag for p in fitting)
+
+
+def any_case_of(parse: Any) -> str:
+    """The case of one pymorphy3 parse, among the six a name declines in ("" when it has none)."""
+    case = str(parse.tag.case or "")
+    return _CASE_OF.get(case, case)
+
+
 def any_case(word: str) -> str:
     """The case of pymorphy3's likeliest reading of ``word``, whatever it is ("" when it has none)."""
     found = parses(word) if is_cyrillic_word(word) else ()
