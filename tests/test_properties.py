@@ -62,6 +62,8 @@ def test_applying_edits_unit_by_unit_equals_applying_them_at_once(text: str, raw
     edits.sort()
     whole = apply_edits(text, 0, edits)
     cut = len(text) // 3
+    # a list is searched by bisection, any other iterable is scanned: both give the same text
+    assert apply_edits(text[cut:], cut, iter(edits)) == apply_edits(text[cut:], cut, edits)
     # edits crossing the cut are applied to their first part; a unit-split document never cuts a mention
     if not any(e.start < cut < e.end for e in edits):
         assert apply_edits(text[:cut], 0, edits) + apply_edits(text[cut:], cut, edits) == whole

@@ -16,7 +16,6 @@ white space, line endings) comes out byte for byte as it went in.
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +24,7 @@ from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Edit
-from veil.reading.base import Document, TextUnit, apply_edits
+from veil.reading.base import Document, TextUnit, apply_edits, edits_between
 from veil.reading.text import open_input
 
 # In-memory formats (subtitles, HTML) refuse files above this size: a real page or subtitle file is far
@@ -46,13 +45,6 @@ def apply_to_pieces(pieces: Sequence[str], start: int, edits: Sequence[Edit]) ->
         result.append(apply_edits(piece, position, edits) if piece else piece)
         position += len(piece)
     return result
-
-
-def edits_between(edits: Sequence[Edit], start: int, end: int) -> Sequence[Edit]:
-    """The edits (sorted by start) that can touch ``[start, end)``."""
-    low = bisect.bisect_right(edits, start, key=lambda e: e.end)
-    high = bisect.bisect_left(edits, end, key=lambda e: e.start)
-    return edits[low:high]
 
 
 def layout(texts: Sequence[str]) -> list[int]:

@@ -84,11 +84,8 @@ class TextDocument(Document):
 
     def render(self, edits: Sequence[Edit], out: BinaryIO) -> None:
         ordered = sorted(edits)
-        index = 0
         for unit in self.units():
-            while index < len(ordered) and ordered[index].end <= unit.start:
-                index += 1
-            out.write(apply_edits(unit.text, unit.start, ordered[index:]).encode("utf-8"))
+            out.write(apply_edits(unit.text, unit.start, ordered).encode("utf-8"))
 
 
 class PlainText(Format):

@@ -88,9 +88,10 @@ def build_report(analysis: Analysis, source: Path, output: Path | None, *, origi
     offsets = _protected_offsets(edits)
     all_mentions = [m for e in analysis.entities for m in e.mentions]
     snippets = _snippets(analysis.document.units(), all_mentions, edits)
+    decisions = {d.entity_id: d for d in analysis.decisions}
     entities = []
     for entity in analysis.entities:
-        decision = analysis.decision_for(entity.id)
+        decision = decisions[entity.id]
         kept = decision.action == Action.KEEP
         mentions = []
         for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
@@ -142,8 +143,9 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
     labels: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     mentions = 0
+    decisions = {d.entity_id: d for d in analysis.decisions}
     for entity in analysis.entities:
-        decision = analysis.decision_for(entity.id)
+        decision = decisions[entity.id]
         actions[decision.action.value] += 1
         if decision.action != Action.KEEP:
             labels[entity.label.value] += 1

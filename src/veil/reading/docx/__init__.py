@@ -24,12 +24,12 @@ from typing import BinaryIO
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Edit
 from veil.reading.archive import read_entries
-from veil.reading.base import FORMATS, Document, Format, TextUnit
+from veil.reading.base import FORMATS, Document, Format, TextUnit, edits_between
 from veil.reading.docx.cleaning import clean_changes, clean_reviewers, clean_settings
 from veil.reading.docx.opc import Package, q
 from veil.reading.docx.properties import clean_images, clean_properties, remove_hidden_parts
 from veil.reading.docx.units import SlotUnit, collect_units, neutralise_names, part_role
-from veil.reading.pieces import apply_to_pieces, edits_between, layout
+from veil.reading.pieces import apply_to_pieces, layout
 
 WHAT = "Word (.docx)"
 
