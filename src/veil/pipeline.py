@@ -54,6 +54,8 @@ class Analysis:
     entities: list[Entity]
     decisions: list[Decision]
     extras: dict[str, Any] = field(default_factory=dict)
+    # entity id -> index in ``decisions``, checked on every use (a reviewer's change replaces a decision)
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def lang(self) -> str:
@@ -65,7 +67,11 @@ class Analysis:
         return sum(self.languages.values())
 
     def decision_for(self, entity_id: str) -> Decision:
-        return self._decisions_by_id()[entity_id]
+        index = self._index.get(entity_id)
+        if index is None or index >= len(self.decisions) or self.decisions[index].entity_id != entity_id:
+            self._index = {d.entity_id: i for i, d in enumerate(self.decisions)}
+            index = self._index[entity_id]
+        return self.decisions[index]
 
     def _decisions_by_id(self) -> dict[str, Decision]:
         return {d.entity_id: d for d in self.decisions}
