@@ -140,7 +140,9 @@ class Word:
     folded: str
 
 
-@functools.lru_cache(maxsize=16)
+# Every rule detector asks for the words of each passage of a batch in turn, so the cache must hold a
+# whole batch (the pipeline's BATCH_PASSAGES, 32) or each detector would cut the words again.
+@functools.lru_cache(maxsize=48)
 def words(text: str) -> tuple[Word, ...]:
     """The words of a passage, computed once for all the detectors that need them."""
     folded = fold(text)

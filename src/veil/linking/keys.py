@@ -11,6 +11,7 @@ diminutive or other spelling folds to its full name, so "Sasha" in an English tr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -43,6 +44,7 @@ SkeletonFold = Callable[[str], str]
 SKELETON_FOLDS: list[SkeletonFold] = []
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def latin_skeleton(word: str) -> str:
     """A Latin key for a name word that ignores script, case, diacritics and transliteration scheme."""
     lowered = word.casefold().translate(_CYRILLIC_TO_LATIN)
