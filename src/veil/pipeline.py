@@ -184,7 +184,9 @@ class Pipeline:
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
         detections, languages = self.detect(document, lang, progress)
-        return self.finish(document, languages, self.link(detections, document, lang))
+        entities = self.link(detections, document, lang)
+        del detections  # the entities hold the mentions kept; the rest need not outlive linking
+        return self.finish(document, languages, entities)
 
     def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
         """Decide and assess entities found earlier, possibly in another process (a batch worker).

@@ -76,7 +76,7 @@ class RuleDetector(Detector):
             if attrs is None:
                 continue
             yield found(passage, start, end, label=rule.label, kind=rule.kind, type=rule.type, why=why,
-                        attrs=dict(attrs))  # fmt: skip
+                        attrs=attrs)  # fmt: skip
 
 
 def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:

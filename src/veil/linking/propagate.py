@@ -24,6 +24,7 @@ from veil.intervals import Coverage
 MIN_FORM_CHARS = 3
 MAX_FORMS_PER_PATTERN = 2000
 _WHY = Why("link.propagate", "same-form-elsewhere", 0.9, "the same name or value as another mention of this entity")
+_REASONS = (_WHY,)
 _WORD = re.compile(r"\w+")
 _ONE_WORD = re.compile(r"^\w+$")
 
@@ -145,4 +146,4 @@ class Propagator:
         taken.add(start, end)
         template = self.entities[owner].mentions[0]
         text = passage.text[start - passage.start : end - passage.start]
-        return replace(template, start=start, end=end, text=text, lang=passage.lang, why=(_WHY,))
+        return replace(template, start=start, end=end, text=text, lang=passage.lang, why=_REASONS)

@@ -151,10 +151,12 @@ def _trimmed(ent: Any) -> Any:
 
 def _detection(ent: Any, offset: int, lang: str) -> Detection:
     label, kind, type_ = LABELS[ent.label_]
-    why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
     core = _trimmed(ent)
     start, end = offset + core.start_char, offset + core.end_char
-    return Detection(start, end, core.text, label, kind, type_, lang, (why,), {})
+    return Detection(start, end, core.text, label, kind, type_, lang, _REASONS[ent.label_])
+
+
+_REASONS = {name: (Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {name}"),) for name in LABELS}
 
 
 @DETECTORS.register(EnglishNer.name)
