@@ -28,12 +28,12 @@ from typing import Any, BinaryIO
 
 from veil import detecting as _detecting  # noqa: F401  (registers the built-in detectors)
 from veil.config import Settings
-from veil.deciding import Decider, DecisionContext, EntityMemory, InMemory
+from veil.deciding import GENERALIZERS, Decider, DecisionContext, EntityMemory, InMemory
 from veil.deciding.base import BEFORE_CHARS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
-from veil.findings import Action, Decision, Detection, Edit, Entity, Passage
+from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, sort_edits
 from veil.language import AUTO, check_language, passages
 from veil.linking import Linker
 from veil.reading import Document, TextUnit, format_for
@@ -90,7 +90,7 @@ class Analysis:
             for entity, decision in self.masked()
             for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
         ]
-        return sorted(edits)
+        return sort_edits(edits)
 
 
 class Assessor(abc.ABC):
@@ -177,7 +177,10 @@ class Pipeline:
 
     def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
         """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
-        before = text_before(document, entities) if document is not None else {}
+        # Only generalizers read the text before a mention (a capital, an article, a preposition's case);
+        # a 100 MB document has a million mentions, so the others get none.
+        fitted = [e for e in entities if e.type in GENERALIZERS]
+        before = text_before(document, fitted) if document is not None else {}
         context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
         return self.decider.decide(entities, context)
 
