@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Edit
+from veil.findings import Edit, sort_edits
 from veil.reading.base import Document, TextUnit, apply_edits, edits_between
 from veil.reading.text import open_input
 
@@ -117,7 +117,7 @@ class SourceDocument(Document):
 
     def rendered(self, edits: Sequence[Edit]) -> str:
         """The source with ``edits`` applied to the pieces they touch."""
-        ordered = sorted(edits)
+        ordered = sort_edits(edits)
         changes: list[tuple[int, int, str]] = []
         for region, start in zip(self.regions, self._starts, strict=True):
             texts = [p.text for p in region.pieces]

@@ -59,7 +59,7 @@ def write_report_html(out: BinaryIO, analysis: Analysis, source: Path, output: P
     kept_count = sum(decisions[e.id] == Action.KEEP for e in analysis.entities)
 
     def of_kind(kept: bool) -> Iterator[dict[str, Any]]:
-        return (e for e in entity_items(analysis, originals=originals) if (e["action"] == "keep") == kept)
+        return entity_items(analysis, originals=originals, kept=kept)
 
     masked = _LazyEntities(len(analysis.entities) - kept_count, lambda: of_kind(False))
     kept = _LazyEntities(kept_count, lambda: of_kind(True))

@@ -40,27 +40,46 @@ def report_paths(output: Path) -> tuple[Path, Path]:
     return output.with_name(f"{stem}.report.json"), output.with_name(f"{stem}.report.html")
 
 
+class EditIndex:
+    """A document's sorted edits with their starts and ends as plain integer lists, searched by bisection
+    (once per mention, so the search compares integers, not edits)."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = edits
+        self.starts = [e.start for e in edits]
+        self.ends = [e.end for e in edits]
+
+    def between(self, start: int, end: int) -> Sequence[Edit]:
+        """The edits that can touch ``[start, end)`` (as :func:`veil.reading.base.edits_between`)."""
+        return self.edits[bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)]
+
+    def at(self, start: int) -> int | None:
+        """The index of the edit starting at ``start``, if any."""
+        index = bisect.bisect_left(self.starts, start)
+        return index if index < len(self.starts) and self.starts[index] == start else None
+
+
 class ProtectedOffsets:
     """Where each edited span lands in the protected text (one sorted array, searched by bisection)."""
 
-    def __init__(self, edits: Sequence[Edit]) -> None:
-        self._edits = edits
+    def __init__(self, index: EditIndex) -> None:
+        self._index = index
         self._shift_before = array("q")
         shift = 0
-        for edit in edits:
+        for edit in index.edits:
             self._shift_before.append(shift)
             shift += len(edit.replacement) - (edit.end - edit.start)
 
     def get(self, start: int, end: int) -> tuple[int | None, int | None]:
         """The protected span of the edit of exactly ``[start, end)``, or ``(None, None)`` if none."""
-        index = bisect.bisect_left(self._edits, start, key=lambda e: e.start)
-        if index < len(self._edits) and self._edits[index].start == start and self._edits[index].end == end:
+        index = self._index.at(start)
+        if index is not None and self._index.ends[index] == end:
             new_start = start + self._shift_before[index]
-            return new_start, new_start + len(self._edits[index].replacement)
+            return new_start, new_start + len(self._index.edits[index].replacement)
         return None, None
 
 
-def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: Sequence[Edit]) -> dict[int, Snippet]:
+def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: EditIndex) -> dict[int, Snippet]:
     """Context of each mention (by start offset), as it reads in the protected text."""
     wanted = sorted(mentions, key=lambda m: m.start)
     result: dict[int, Snippet] = {}
@@ -74,19 +93,16 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: S
             local_start, local_end = mention.start - unit.start, mention.end - unit.start
             window_start = max(0, local_start - SNIPPET_CHARS)
             window_end = min(len(unit.text), local_end + SNIPPET_CHARS)
-            before = apply_edits(unit.text[window_start:local_start], unit.start + window_start, edits)
-            after = apply_edits(unit.text[local_end:window_end], unit.start + local_end, edits)
-            edit = _edit_at(edits, mention.start)
-            middle = edit.replacement if edit else unit.text[local_start:local_end]
+            start, end = unit.start + window_start, unit.start + local_start
+            before = apply_edits(unit.text[window_start:local_start], start, edits.between(start, end))
+            start, end = unit.start + local_end, unit.start + window_end
+            after = apply_edits(unit.text[local_end:window_end], start, edits.between(start, end))
+            at = edits.at(mention.start)
+            middle = edits.edits[at].replacement if at is not None else unit.text[local_start:local_end]
             result[mention.start] = Snippet(_clip_left(before), middle, _clip_right(after))
         if index == len(wanted):
             break
     return result
-
-
-def _edit_at(edits: Sequence[Edit], start: int) -> Edit | None:
-    index = bisect.bisect_left(edits, start, key=lambda e: e.start)
-    return edits[index] if index < len(edits) and edits[index].start == start else None
 
 
 def _clip_left(text: str) -> str:
@@ -126,18 +142,19 @@ def report_head(analysis: Analysis, source: Path, output: Path | None, *, origin
     }
 
 
-def entity_items(analysis: Analysis, *, originals: bool = False) -> Iterator[dict[str, Any]]:
-    """The report's entities, in order, made a group at a time.
+def entity_items(analysis: Analysis, *, originals: bool = False, kept: bool | None = None) -> Iterator[dict[str, Any]]:
+    """The report's entities, in order, made a group at a time (with ``kept``, only those kept or not).
 
     Each mention's context needs a pass over the document's text, and holding the context of every
     mention of a 100 MB document at once would take more memory than the rest of the run, so the
     contexts of at most ``SNIPPET_BATCH`` mentions are made per pass.
     """
-    edits = analysis.edits()
+    edits = EditIndex(analysis.edits())
     offsets = ProtectedOffsets(edits)
     decisions = {d.entity_id: d for d in analysis.decisions}
+    chosen = [e for e in analysis.entities if kept is None or (decisions[e.id].action == Action.KEEP) == kept]
     reasons: dict[Why, dict[str, Any]] = {}  # one dictionary per distinct reason, shared by its mentions
-    for group in _groups(analysis.entities):
+    for group in _groups(chosen):
         snippets = _snippets(analysis.document.units(), [m for e in group for m in e.mentions], edits)
         for entity in group:
             yield _entity_item(entity, decisions[entity.id], snippets, offsets, reasons, originals)
