@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from veil import Pipeline, Settings
-from veil.findings import Edit
+from veil.findings import Detection, Edit, Kind, Label, Why
 from veil.intervals import Coverage
+from veil.linking.base import _priority, resolve_overlaps
 from veil.reading import text as text_format
 from veil.reading.base import apply_edits
 
@@ -62,6 +63,8 @@ def test_applying_edits_unit_by_unit_equals_applying_them_at_once(text: str, raw
     edits.sort()
     whole = apply_edits(text, 0, edits)
     cut = len(text) // 3
+    # a list is searched by bisection, any other iterable is scanned: both give the same text
+    assert apply_edits(text[cut:], cut, iter(edits)) == apply_edits(text[cut:], cut, edits)
     # edits crossing the cut are applied to their first part; a unit-split document never cuts a mention
     if not any(e.start < cut < e.end for e in edits):
         assert apply_edits(text[:cut], 0, edits) + apply_edits(text[cut:], cut, edits) == whole
@@ -88,3 +91,44 @@ def test_streamed_units_rebuild_the_file_exactly(tmp_path: Path, monkeypatch: py
     for unit in units:
         assert unit.start == position
         position += len(unit.text)
+
+
+def _resolved_all_at_once(detections: list[Detection]) -> list[Detection]:
+    """resolve_overlaps as it was before runs: every detection in one greedy pass."""
+    chosen: list[Detection] = []
+    coverage = Coverage()
+    exact: dict[tuple[int, int], int] = {}
+    for detection in sorted(detections, key=_priority, reverse=True):
+        span = (detection.start, detection.end)
+        if span in exact:
+            winner = chosen[exact[span]]
+            new = tuple(w for w in detection.why if w not in winner.why)
+            if new:
+                chosen[exact[span]] = winner.with_why(*new)
+            continue
+        if coverage.overlaps(*span) or detection.end <= detection.start:
+            continue
+        exact[span] = len(chosen)
+        chosen.append(detection)
+        coverage.add(*span)
+    return sorted(chosen, key=lambda d: d.start)
+
+
+_REASONS = [Why("a", "x", 0.5), Why("b", "y", 0.9), Why("c", "z", 0.7)]
+_RAW_DETECTION = st.tuples(
+    st.integers(0, 60), st.integers(-2, 12), st.booleans(), st.lists(st.sampled_from(_REASONS), max_size=2)
+)
+
+
+def _detection(start: int, length: int, direct: bool, why: list[Why]) -> Detection:
+    kind = Kind.DIRECT if direct else Kind.QUASI
+    return Detection(start, start + length, "x" * max(length, 0), Label.MISC, kind, "t", "en", tuple(why))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RAW_DETECTION))
+def test_resolving_overlaps_run_by_run_equals_resolving_them_all_at_once(
+    raw: list[tuple[int, int, bool, list[Why]]],
+) -> None:
+    detections = [_detection(*item) for item in raw]
+    assert resolve_overlaps(detections) == _resolved_all_at_once(detections)

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from veil import Pipeline
 from veil.findings import Edit
-from veil.reading.base import apply_edits
-from veil.reading.pieces import apply_to_pieces, edits_between
+from veil.reading.base import apply_edits, edits_between
+from veil.reading.pieces import apply_to_pieces
 from veil.writing.files import protect_file
 
 

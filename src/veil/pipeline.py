@@ -28,12 +28,12 @@ from typing import Any, BinaryIO
 
 from veil import detecting as _detecting  # noqa: F401  (registers the built-in detectors)
 from veil.config import Settings
-from veil.deciding import Decider, DecisionContext, EntityMemory, InMemory
+from veil.deciding import GENERALIZERS, Decider, DecisionContext, EntityMemory, InMemory
 from veil.deciding.base import BEFORE_CHARS, EDIT_POLISHERS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
-from veil.findings import Action, Decision, Detection, Edit, Entity, Passage
+from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, sort_edits
 from veil.language import AUTO, check_language, passages
 from veil.linking import Linker
 from veil.reading import Document, TextUnit, format_for
@@ -54,6 +54,8 @@ class Analysis:
     entities: list[Entity]
     decisions: list[Decision]
     extras: dict[str, Any] = field(default_factory=dict)
+    # entity id -> index in ``decisions``, checked on every use (a reviewer's change replaces a decision)
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def lang(self) -> str:
@@ -65,8 +67,11 @@ class Analysis:
         return sum(self.languages.values())
 
     def decision_for(self, entity_id: str) -> Decision:
-        """One entity's decision (builds a table each call: loops over entities use :meth:`decisions_by_id`)."""
-        return self.decisions_by_id()[entity_id]
+        index = self._index.get(entity_id)
+        if index is None or index >= len(self.decisions) or self.decisions[index].entity_id != entity_id:
+            self._index = {d.entity_id: i for i, d in enumerate(self.decisions)}
+            index = self._index[entity_id]
+        return self.decisions[index]
 
     def decisions_by_id(self) -> dict[str, Decision]:
         """Every decision by entity id, as the decisions are now (the review app replaces some in place)."""
@@ -86,7 +91,7 @@ class Analysis:
             for entity, decision in self.masked()
             for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
         ]
-        return polished(self.document, sorted(edits))
+        return polished(self.document, sort_edits(edits))
 
 
 class Assessor(abc.ABC):
@@ -173,14 +178,19 @@ class Pipeline:
 
     def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
         """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
-        before = text_before(document, entities) if document is not None else {}
+        # Only generalizers read the text before a mention (a capital, an article, a preposition's case);
+        # a 100 MB document has a million mentions, so the others get none.
+        fitted = [e for e in entities if e.type in GENERALIZERS]
+        before = text_before(document, fitted) if document is not None else {}
         context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
         return self.decider.decide(entities, context)
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
         detections, languages = self.detect(document, lang, progress)
-        return self.finish(document, languages, self.link(detections, document, lang))
+        entities = self.link(detections, document, lang)
+        del detections  # the entities hold the mentions kept; the rest need not outlive linking
+        return self.finish(document, languages, entities)
 
     def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
         """Decide and assess entities found earlier, possibly in another process (a batch worker).

@@ -11,6 +11,7 @@ It is a heuristic, and the report says so; its errors make the estimate rougher,
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _FIRST_PERSON = re.compile(
     r"(?i)\b(?:I|me|my|mine|myself|we|us|our|я|меня|мне|мной|мой|моя|моё|мое|мои|моего|моей|моему|моих|моим|мы|нас|нам|наш|наша|наши)\b"
 )
+# A relative names the person right after it, within this many characters ("my son, Daniil").
+NAMING_GAP_CHARS = 12
 _NAMING_GAP = re.compile(r"^(?:,?\s*|\s+(?:зовут|is called|was called|named)\s+)$")
 _SPEAKER_FEMALE = re.compile(
     r"(?i)\bя\s+(?:[а-яё]+\s+){0,2}?[а-яё]+(?:ла|лась)\b|\bI(?:'m| am) (?:a )?(?:mother|woman|wife|grandmother)\b"
@@ -110,6 +113,7 @@ def _add_people(
     people: dict[str, Person],
 ) -> None:
     relatives = sorted((m for e in entities if e.type == "relative" for m in e.mentions), key=lambda m: m.start)
+    nearby = _RelativesBefore(relatives)
     by_relation: dict[str, str] = {}
     for entity in entities:
         if entity.type != "person" or decisions[entity.id].action == Action.KEEP:
@@ -118,7 +122,8 @@ def _add_people(
         for mention in entity.mentions:
             index = _sentence_of(mention.start, starts)
             anchors[index].append(Anchor(mention.start, entity.id, person.gender))
-            relation = next((r for r in relatives if _names(r, mention, spans[index][2], spans[index][0])), None)
+            relation = next((r for r in nearby.ending_near(mention.start) if _names(r, mention, spans[index][2],
+                                                                                  spans[index][0])), None)  # fmt: skip
             if relation is not None:
                 person.relation = english_relation(relation.attrs.get("relation", ""))
                 person.gender = person.gender or relation.attrs.get("gender", "")
@@ -135,9 +140,29 @@ def _add_people(
         row.sort(key=lambda a: a.start)
 
 
+class _RelativesBefore:
+    """Relative mentions (sorted by start) that end just before an offset, found by bisection.
+
+    Mentions do not overlap, so their ends are sorted too; every person mention asks, and scanning every
+    relative each time made a long document quadratic. Overlapping input (never produced by linking)
+    falls back to the whole list, in the same order.
+    """
+
+    def __init__(self, relatives: Sequence[Detection]) -> None:
+        self.relatives = relatives
+        self.ends = [r.end for r in relatives]
+        self.sorted = all(a <= b for a, b in itertools.pairwise(self.ends))
+
+    def ending_near(self, offset: int) -> Sequence[Detection]:
+        if not self.sorted:
+            return self.relatives
+        low = bisect.bisect_left(self.ends, offset - NAMING_GAP_CHARS)
+        return self.relatives[low : bisect.bisect_right(self.ends, offset)]
+
+
 def _names(relative: Detection, mention: Detection, sentence: str, sentence_start: int) -> bool:
     """Whether the relative mention introduces the name right after it ("my son, Daniil", "мужа зовут Алексей")."""
-    if not 0 <= mention.start - relative.end <= 12 or relative.start < sentence_start:
+    if not 0 <= mention.start - relative.end <= NAMING_GAP_CHARS or relative.start < sentence_start:
         return False
     gap = sentence[relative.end - sentence_start : mention.start - sentence_start]
     return _NAMING_GAP.match(gap) is not None

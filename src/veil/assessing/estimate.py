@@ -102,7 +102,7 @@ def base_for(details: Sequence[tuple[Entity, Decision, Detection]], settings_lev
     for entity, decision, mention in details:
         iso = mention.attrs.get("country", "")
         if entity.type == "country" and mention.attrs.get("personal") and iso and iso != "RU":
-            people = sum(p.population for p in gazetteer().places.values() if p.country == iso)
+            people = sum(p.population for p in gazetteer().in_country(iso))
             country = gazetteer().country(iso)
             where = country.en if decision.action == Action.KEEP and country else "the country"
             return Base(

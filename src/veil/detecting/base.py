@@ -16,9 +16,11 @@ Example::
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
-from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.findings import NO_ATTRS, Detection, Kind, Label, Passage, Why
 from veil.registry import Registry
 
 ALL_LANGUAGES = frozenset({"en", "ru"})
@@ -51,7 +53,7 @@ def found(
     kind: Kind,
     type: str,
     why: Why,
-    attrs: dict[str, str] | None = None,
+    attrs: Mapping[str, str] | None = None,
 ) -> Detection:
     """A detection of ``passage.text[start:end]`` (passage-local offsets)."""
     return Detection(
@@ -62,6 +64,23 @@ def found(
         kind=kind,
         type=type,
         lang=passage.lang,
-        why=(why,),
-        attrs=attrs or {},
+        why=reasons(why),
+        attrs=shared_attrs(attrs) if attrs else NO_ATTRS,
     )
+
+
+def shared_attrs(attrs: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only copy of ``attrs``, one per distinct value: the same date, court or country found again
+    and again in a long document shares one mapping instead of a dictionary per detection."""
+    return _shared(tuple(attrs.items()))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shared(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return MappingProxyType(dict(items))
+
+
+@functools.lru_cache(maxsize=4096)
+def reasons(why: Why) -> tuple[Why, ...]:
+    """``(why,)``, one shared tuple per reason: detectors give the same few reasons to many detections."""
+    return (why,)

@@ -76,7 +76,7 @@ class RuleDetector(Detector):
             if attrs is None:
                 continue
             yield found(passage, start, end, label=rule.label, kind=rule.kind, type=rule.type, why=why,
-                        attrs=dict(attrs))  # fmt: skip
+                        attrs=attrs)  # fmt: skip
 
 
 def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
@@ -140,7 +140,9 @@ class Word:
     folded: str
 
 
-@functools.lru_cache(maxsize=16)
+# Every rule detector asks for the words of each passage of a batch in turn, so the cache must hold a
+# whole batch (the pipeline's BATCH_PASSAGES, 32) or each detector would cut the words again.
+@functools.lru_cache(maxsize=48)
 def words(text: str) -> tuple[Word, ...]:
     """The words of a passage, computed once for all the detectors that need them."""
     folded = fold(text)

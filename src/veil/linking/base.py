@@ -10,7 +10,7 @@ first appearance (``E1``, ``E2`` ...) and language-neutral keys for project-wide
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from veil.findings import Detection, Entity, Kind, Label, Passage, Why
@@ -30,8 +30,32 @@ def _priority(detection: Detection) -> tuple[int, int, float, int]:
 def resolve_overlaps(detections: Iterable[Detection]) -> list[Detection]:
     """A non-overlapping subset, preferring longer spans, direct identifiers and higher scores.
 
-    When two detectors found the same span, their reasons are merged onto the winner.
+    When two detectors found the same span, their reasons are merged onto the winner. Whether a detection
+    is kept depends only on the detections it overlaps, directly or through others, so each run of
+    overlapping detections is resolved on its own: the result is the same as resolving them all at once,
+    and the memory the choice needs is that of one run, not of the two million detections of a 100 MB file.
     """
+    chosen: list[Detection] = []
+    for run in _overlapping_runs(detections):
+        chosen.extend(_resolve(run))
+    return chosen
+
+
+def _overlapping_runs(detections: Iterable[Detection]) -> Iterator[list[Detection]]:
+    """The detections by start, cut where no span reaches past the cut (stable: ties keep their order)."""
+    run: list[Detection] = []
+    reach = 0
+    for detection in sorted(detections, key=lambda d: d.start):
+        if run and detection.start >= reach:
+            yield run
+            run = []
+        run.append(detection)
+        reach = max(reach, detection.end) if len(run) > 1 else detection.end
+    if run:
+        yield run
+
+
+def _resolve(detections: Sequence[Detection]) -> list[Detection]:
     chosen: list[Detection] = []
     coverage = Coverage()
     exact: dict[tuple[int, int], int] = {}

@@ -10,6 +10,7 @@ the writing stage wraps it in an atomic file write.
 from __future__ import annotations
 
 import abc
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,14 +112,20 @@ def apply_edits(text: str, start: int, edits: Iterable[Edit]) -> str:
     """``text`` (which begins at document offset ``start``) with the edits that fall inside it applied.
 
     Edits must be sorted and must not overlap; an edit that crosses the unit's boundary is applied to
-    the part inside it (the part outside is replaced with nothing, so no fragment of it survives).
+    the part inside it (the part outside is replaced with nothing, so no fragment of it survives). A
+    sequence is searched by bisection, so applying a document's edits unit by unit (or snippet by
+    snippet) costs time in proportion to the edits in each piece, not to all of them.
     """
     pieces: list[str] = []
     cursor = 0
     end = start + len(text)
+    if isinstance(edits, Sequence):
+        edits = edits_between(edits, start, end)
     for edit in edits:
-        if edit.end <= start or edit.start >= end:
+        if edit.end <= start:
             continue
+        if edit.start >= end:
+            break
         local_start = max(edit.start - start, 0)
         local_end = min(edit.end - start, len(text))
         if local_start < cursor:
@@ -129,3 +136,10 @@ def apply_edits(text: str, start: int, edits: Iterable[Edit]) -> str:
         cursor = local_end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def edits_between(edits: Sequence[Edit], start: int, end: int) -> Sequence[Edit]:
+    """The edits (sorted, not overlapping) that can touch ``[start, end)``."""
+    low = bisect.bisect_right(edits, start, key=lambda e: e.end)
+    high = bisect.bisect_left(edits, end, key=lambda e: e.start)
+    return edits[low:high]

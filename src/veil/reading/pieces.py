@@ -16,7 +16,6 @@ white space, line endings) comes out byte for byte as it went in.
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -24,8 +23,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Edit
-from veil.reading.base import Document, TextUnit, apply_edits
+from veil.findings import Edit, sort_edits
+from veil.reading.base import Document, TextUnit, apply_edits, edits_between
 from veil.reading.text import open_input
 
 # In-memory formats (subtitles, HTML) refuse files above this size: a real page or subtitle file is far
@@ -46,13 +45,6 @@ def apply_to_pieces(pieces: Sequence[str], start: int, edits: Sequence[Edit]) ->
         result.append(apply_edits(piece, position, edits) if piece else piece)
         position += len(piece)
     return result
-
-
-def edits_between(edits: Sequence[Edit], start: int, end: int) -> Sequence[Edit]:
-    """The edits (sorted by start) that can touch ``[start, end)``."""
-    low = bisect.bisect_right(edits, start, key=lambda e: e.end)
-    high = bisect.bisect_left(edits, end, key=lambda e: e.start)
-    return edits[low:high]
 
 
 def layout(texts: Sequence[str]) -> list[int]:
@@ -125,7 +117,7 @@ class SourceDocument(Document):
 
     def rendered(self, edits: Sequence[Edit]) -> str:
         """The source with ``edits`` applied to the pieces they touch."""
-        ordered = sorted(edits)
+        ordered = sort_edits(edits)
         changes: list[tuple[int, int, str]] = []
         for region, start in zip(self.regions, self._starts, strict=True):
             texts = [p.text for p in region.pieces]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Edit
+from veil.findings import Edit, sort_edits
 from veil.reading.base import FORMATS, Document, Format, TextUnit, apply_edits
 
 BLOCK_BYTES = 1 << 20
@@ -83,12 +83,9 @@ class TextDocument(Document):
                     return
 
     def render(self, edits: Sequence[Edit], out: BinaryIO) -> None:
-        ordered = sorted(edits)
-        index = 0
+        ordered = sort_edits(edits)
         for unit in self.units():
-            while index < len(ordered) and ordered[index].end <= unit.start:
-                index += 1
-            out.write(apply_edits(unit.text, unit.start, ordered[index:]).encode("utf-8"))
+            out.write(apply_edits(unit.text, unit.start, ordered).encode("utf-8"))
 
 
 class PlainText(Format):
@@ -138,4 +135,4 @@ class StringDocument(Document):
             yield TextUnit(0, self._text)
 
     def render(self, edits: Sequence[Edit], out: BinaryIO) -> None:
-        out.write(apply_edits(self._text, 0, sorted(edits)).encode("utf-8"))
+        out.write(apply_edits(self._text, 0, sort_edits(edits)).encode("utf-8"))

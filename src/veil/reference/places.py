@@ -90,8 +90,7 @@ class Gazetteer:
         self.macros = {row[0]: Area(row[0], row[1], row[2]) for row in _rows("macro_regions.tsv")}
         self.ru_regions = {row[0]: (Area(row[0], row[1], row[2]), row[3]) for row in _rows("ru_regions.tsv")}
         self._grid: dict[tuple[int, int], list[Place]] | None = None
-        self._areas: dict[str, dict[str, list[Place]]] = {}
-        self._by_country: dict[str, list[Place]] = {}
+        self._by_country: dict[str, list[Place]] | None = None
 
     def _load_places(self) -> None:
         raw = resources.files("veil.data.reference").joinpath("places.tsv.gz").read_bytes()
@@ -155,7 +154,7 @@ class Gazetteer:
     def _box(self, iso: str) -> tuple[float, float, float, float]:
         """(south, north, west, east) of a country's places, the outermost 2 % left out."""
         if iso not in self._boxes:
-            points = [(p.lat, p.lon) for p in self.places.values() if p.country == iso] or [(0.0, 0.0)]
+            points = [(p.lat, p.lon) for p in self.in_country(iso)] or [(0.0, 0.0)]
             lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
             trim = len(points) // 50
             self._boxes[iso] = (lats[trim], lats[-1 - trim], lons[trim], lons[-1 - trim])
@@ -186,13 +185,6 @@ class Gazetteer:
                     nearest = (distance, other.country)
         return nearest[1] if nearest else None
 
-    def in_country(self, iso: str) -> list[Place]:
-        """Every place of one country (indexed on first use: risk reports ask for it per town)."""
-        if not self._by_country:
-            for each in self.places.values():
-                self._by_country.setdefault(each.country, []).append(each)
-        return self._by_country.get(iso, [])
-
     def same_kind(self, place: Place, level: str) -> Iterator[Place]:
         """Places that a description at ``level`` (region, macro, country) cannot tell from ``place``."""
         for other in self.in_country(place.country):
@@ -203,6 +195,15 @@ class Gazetteer:
             ):
                 continue
             yield other
+
+    def in_country(self, iso: str) -> list[Place]:
+        """The places of one country, in gazetteer order (indexed once: risk estimates ask per entity)."""
+        if self._by_country is None:
+            index: dict[str, list[Place]] = defaultdict(list)
+            for place in self.places.values():
+                index[place.country].append(place)
+            self._by_country = dict(index)
+        return self._by_country.get(iso, [])
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:

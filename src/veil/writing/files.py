@@ -19,9 +19,9 @@ from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Analysis, Pipeline, ProgressCallback
-from veil.writing.atomic import atomic_output, write_text_atomically
-from veil.writing.html import report_html
-from veil.writing.report import build_report, report_json, report_paths
+from veil.writing.atomic import atomic_output
+from veil.writing.html import write_report_html
+from veil.writing.report import report_paths, write_report_json
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,8 @@ def protect_file(
     json_path = html_path = None
     if reports:
         json_path, html_path = report_paths(output)
-        report = build_report(analysis, source, output, originals=originals)
-        write_text_atomically(json_path, report_json(report))
-        write_text_atomically(html_path, report_html(report))
+        with atomic_output(json_path) as handle:
+            write_report_json(handle, analysis, source, output, originals=originals)
+        with atomic_output(html_path) as handle:
+            write_report_html(handle, analysis, source, output, originals=originals)
     return FileResult(source, output, json_path, html_path, analysis)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import bisect
 import json
+from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from veil import __version__
-from veil.findings import Action, Detection, Edit
+from veil.findings import Action, Decision, Detection, Edit, Entity, Why
 from veil.pipeline import Analysis
 from veil.reading.base import TextUnit, apply_edits
 
@@ -39,22 +40,48 @@ def report_paths(output: Path) -> tuple[Path, Path]:
     return output.with_name(f"{stem}.report.json"), output.with_name(f"{stem}.report.html")
 
 
-def _protected_offsets(edits: Sequence[Edit]) -> dict[tuple[int, int], tuple[int, int]]:
-    """Original span -> span in the protected text, for every edit."""
-    shift = 0
-    mapping = {}
-    for edit in edits:
-        start = edit.start + shift
-        mapping[(edit.start, edit.end)] = (start, start + len(edit.replacement))
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    return mapping
+class EditIndex:
+    """A document's sorted edits with their starts and ends as plain integer lists, searched by bisection
+    (once per mention, so the search compares integers, not edits)."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = edits
+        self.starts = [e.start for e in edits]
+        self.ends = [e.end for e in edits]
+
+    def between(self, start: int, end: int) -> Sequence[Edit]:
+        """The edits that can touch ``[start, end)`` (as :func:`veil.reading.base.edits_between`)."""
+        return self.edits[bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)]
+
+    def at(self, start: int) -> int | None:
+        """The index of the edit starting at ``start``, if any."""
+        index = bisect.bisect_left(self.starts, start)
+        return index if index < len(self.starts) and self.starts[index] == start else None
 
 
-def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: Sequence[Edit]) -> dict[int, Snippet]:
+class ProtectedOffsets:
+    """Where each edited span lands in the protected text (one sorted array, searched by bisection)."""
+
+    def __init__(self, index: EditIndex) -> None:
+        self._index = index
+        self._shift_before = array("q")
+        shift = 0
+        for edit in index.edits:
+            self._shift_before.append(shift)
+            shift += len(edit.replacement) - (edit.end - edit.start)
+
+    def get(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """The protected span of the edit of exactly ``[start, end)``, or ``(None, None)`` if none."""
+        index = self._index.at(start)
+        if index is not None and self._index.ends[index] == end:
+            new_start = start + self._shift_before[index]
+            return new_start, new_start + len(self._index.edits[index].replacement)
+        return None, None
+
+
+def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: EditIndex) -> dict[int, Snippet]:
     """Context of each mention (by start offset), as it reads in the protected text."""
     wanted = sorted(mentions, key=lambda m: m.start)
-    by_start = {e.start: e for e in edits}
-    nearby = _EditWindow(edits)
     result: dict[int, Snippet] = {}
     index = 0
     for unit in units:
@@ -66,26 +93,16 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: S
             local_start, local_end = mention.start - unit.start, mention.end - unit.start
             window_start = max(0, local_start - SNIPPET_CHARS)
             window_end = min(len(unit.text), local_end + SNIPPET_CHARS)
-            start, end = unit.start + window_start, unit.start + window_end
-            before = apply_edits(unit.text[window_start:local_start], start, nearby.between(start, end))
-            after = apply_edits(unit.text[local_end:window_end], unit.start + local_end, nearby.between(start, end))
-            edit = by_start.get(mention.start)
-            middle = edit.replacement if edit else unit.text[local_start:local_end]
+            start, end = unit.start + window_start, unit.start + local_start
+            before = apply_edits(unit.text[window_start:local_start], start, edits.between(start, end))
+            start, end = unit.start + local_end, unit.start + window_end
+            after = apply_edits(unit.text[local_end:window_end], start, edits.between(start, end))
+            at = edits.at(mention.start)
+            middle = edits.edits[at].replacement if at is not None else unit.text[local_start:local_end]
             result[mention.start] = Snippet(_clip_left(before), middle, _clip_right(after))
+        if index == len(wanted):
+            break
     return result
-
-
-class _EditWindow:
-    """The edits that touch a stretch of the document, found by bisection (edits are sorted and do not
-    overlap), so a document with many mentions does not scan every edit for every snippet."""
-
-    def __init__(self, edits: Sequence[Edit]) -> None:
-        self.edits = list(edits)
-        self.starts = [e.start for e in self.edits]
-        self.ends = [e.end for e in self.edits]
-
-    def between(self, start: int, end: int) -> list[Edit]:
-        return self.edits[bisect.bisect_right(self.ends, start) : bisect.bisect_left(self.starts, end)]
 
 
 def _clip_left(text: str) -> str:
@@ -100,42 +117,13 @@ def _clip_right(text: str) -> str:
 
 def build_report(analysis: Analysis, source: Path, output: Path | None, *, originals: bool = False) -> dict[str, Any]:
     """The report as a JSON-ready dictionary (see the module docstring for what it may contain)."""
-    edits = analysis.edits()
-    offsets = _protected_offsets(edits)
-    all_mentions = [m for e in analysis.entities for m in e.mentions]
-    snippets = _snippets(analysis.document.units(), all_mentions, edits)
-    entities = []
-    decisions = analysis.decisions_by_id()
-    for entity in analysis.entities:
-        decision = decisions[entity.id]
-        kept = decision.action == Action.KEEP
-        mentions = []
-        for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
-            item: dict[str, Any] = {
-                "start": mention.start,
-                "end": mention.end,
-                "protected_start": offsets.get((mention.start, mention.end), (None, None))[0],
-                "protected_end": offsets.get((mention.start, mention.end), (None, None))[1],
-                "replacement": replacement,
-                "why": [w.as_dict() for w in mention.why],
-            }
-            if kept or originals:
-                item["text"] = mention.text
-            snippet = snippets.get(mention.start)
-            if snippet is not None:
-                item["context"] = {"before": snippet.before, "after": snippet.after}
-            mentions.append(item)
-        entities.append({
-            "id": entity.id,
-            "label": entity.label.value,
-            "kind": entity.kind.value,
-            "type": entity.type,
-            "action": decision.action.value,
-            "replacement": decision.display,
-            "why": [w.as_dict() for w in decision.why],
-            "mentions": mentions,
-            **({"text": entity.canonical} if kept or originals else {}),
-        })  # fmt: skip
+    report = report_head(analysis, source, output, originals=originals)
+    report["entities"] = list(entity_items(analysis, originals=originals))
+    return report
+
+
+def report_head(analysis: Analysis, source: Path, output: Path | None, *, originals: bool = False) -> dict[str, Any]:
+    """Everything in the report but the entities (their place is kept, empty, in the key order)."""
     return {
         "veil": __version__,
         "report_format": REPORT_FORMAT,
@@ -149,8 +137,77 @@ def build_report(analysis: Analysis, source: Path, output: Path | None, *, origi
             "notes": list(analysis.document.extra_findings()),
         },
         "summary": _summary(analysis),
-        "entities": entities,
+        "entities": [],
         **analysis.extras,
+    }
+
+
+def entity_items(analysis: Analysis, *, originals: bool = False, kept: bool | None = None) -> Iterator[dict[str, Any]]:
+    """The report's entities, in order, made a group at a time (with ``kept``, only those kept or not).
+
+    Each mention's context needs a pass over the document's text, and holding the context of every
+    mention of a 100 MB document at once would take more memory than the rest of the run, so the
+    contexts of at most ``SNIPPET_BATCH`` mentions are made per pass.
+    """
+    edits = EditIndex(analysis.edits())
+    offsets = ProtectedOffsets(edits)
+    decisions = {d.entity_id: d for d in analysis.decisions}
+    chosen = [e for e in analysis.entities if kept is None or (decisions[e.id].action == Action.KEEP) == kept]
+    reasons: dict[Why, dict[str, Any]] = {}  # one dictionary per distinct reason, shared by its mentions
+    for group in _groups(chosen):
+        snippets = _snippets(analysis.document.units(), [m for e in group for m in e.mentions], edits)
+        for entity in group:
+            yield _entity_item(entity, decisions[entity.id], snippets, offsets, reasons, originals)
+
+
+SNIPPET_BATCH = 200_000
+
+
+def _groups(entities: Sequence[Entity]) -> Iterator[Sequence[Entity]]:
+    first, mentions = 0, 0
+    for index, entity in enumerate(entities):
+        mentions += len(entity.mentions)
+        if mentions >= SNIPPET_BATCH:
+            yield entities[first : index + 1]
+            first, mentions = index + 1, 0
+    if first < len(entities) or not entities:
+        yield entities[first:]
+
+
+def _entity_item(entity: Entity, decision: Decision, snippets: dict[int, Snippet], offsets: ProtectedOffsets,
+                 reasons: dict[Why, dict[str, Any]], originals: bool) -> dict[str, Any]:  # fmt: skip
+    kept = decision.action == Action.KEEP
+
+    def why(items: Iterable[Why]) -> list[dict[str, Any]]:
+        return [reasons.setdefault(w, w.as_dict()) for w in items]
+
+    mentions = []
+    for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
+        protected_start, protected_end = offsets.get(mention.start, mention.end)
+        item: dict[str, Any] = {
+            "start": mention.start,
+            "end": mention.end,
+            "protected_start": protected_start,
+            "protected_end": protected_end,
+            "replacement": replacement,
+            "why": why(mention.why),
+        }
+        if kept or originals:
+            item["text"] = mention.text
+        snippet = snippets.get(mention.start)
+        if snippet is not None:
+            item["context"] = {"before": snippet.before, "after": snippet.after}
+        mentions.append(item)
+    return {
+        "id": entity.id,
+        "label": entity.label.value,
+        "kind": entity.kind.value,
+        "type": entity.type,
+        "action": decision.action.value,
+        "replacement": decision.display,
+        "why": why(decision.why),
+        "mentions": mentions,
+        **({"text": entity.canonical} if kept or originals else {}),
     }
 
 
@@ -159,7 +216,7 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
     labels: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     mentions = 0
-    decisions = analysis.decisions_by_id()
+    decisions = {d.entity_id: d for d in analysis.decisions}
     for entity in analysis.entities:
         decision = decisions[entity.id]
         actions[decision.action.value] += 1
@@ -179,3 +236,21 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
 
 def report_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_report_json(out: BinaryIO, analysis: Analysis, source: Path, output: Path | None, *,
+                      originals: bool = False) -> None:  # fmt: skip
+    """Write the JSON report to ``out`` entity by entity: the same bytes as ``report_json(build_report(...))``
+    without ever holding the whole report, or its text, in memory."""
+    head = report_head(analysis, source, output, originals=originals)
+    before, after = report_json(head).split('"entities": []', 1)
+    out.write(before.encode("utf-8"))
+    out.write(b'"entities": [')
+    separator = "\n"
+    for entity in entity_items(analysis, originals=originals):
+        # json escapes every line break inside strings, so each line break here is between JSON lines
+        text = "    " + json.dumps(entity, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write((separator + text).encode("utf-8"))
+        separator = ",\n"
+    out.write(b"\n  ]" if separator != "\n" else b"]")
+    out.write(after.encode("utf-8"))

@@ -176,13 +176,15 @@ def _trimmed(ent: Any) -> Any:
 
 def _detection(ent: Any, offset: int, lang: str) -> Detection:
     label, kind, type_ = LABELS[ent.label_]
-    why = Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {ent.label_}")
     core = _trimmed(ent)
     text = ent.doc.text
     start, end = core.start_char, core.end_char
     if ent.label_ == "LOC":
         start, end = _place_span(text, core)
-    return Detection(offset + start, offset + end, text[start:end], label, kind, type_, lang, (why,), {})
+    return Detection(offset + start, offset + end, text[start:end], label, kind, type_, lang, _REASONS[ent.label_])
+
+
+_REASONS = {name: (Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {name}"),) for name in LABELS}
 
 
 def _place_span(text: str, core: Any) -> tuple[int, int]:

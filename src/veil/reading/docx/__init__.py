@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Edit
+from veil.findings import Edit, sort_edits
 from veil.reading.archive import read_entries
-from veil.reading.base import FORMATS, Document, Format, TextUnit
+from veil.reading.base import FORMATS, Document, Format, TextUnit, edits_between
 from veil.reading.docx.cleaning import clean_changes, clean_reviewers, clean_settings
 from veil.reading.docx.opc import Package, q
 from veil.reading.docx.properties import clean_images, clean_properties, remove_hidden_parts
 from veil.reading.docx.units import SlotUnit, collect_units, neutralise_names, part_role
-from veil.reading.pieces import apply_to_pieces, edits_between, layout
+from veil.reading.pieces import apply_to_pieces, layout
 
 WHAT = "Word (.docx)"
 
@@ -81,7 +81,7 @@ class DocxDocument(Document):
 
     def render(self, edits: Sequence[Edit], out: BinaryIO) -> None:
         prepared = prepare(self.path)  # a fresh copy: rendering edits the parsed parts in place
-        ordered = sorted(edits)
+        ordered = sort_edits(edits)
         for unit, start in zip(prepared.units, prepared.starts, strict=True):
             texts = [slot.text for slot in unit.slots]
             near = edits_between(ordered, start, start + sum(map(len, texts)))
