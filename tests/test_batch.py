@@ -239,16 +239,16 @@ def test_ctrl_c_in_the_middle_of_a_file_then_resume_equals_an_uninterrupted_run(
 
     build_corpus(tmp_path / "in")
     new_project(tmp_path / "project").close()
-    real_html = files.report_html
+    real_html = files.write_report_html
     calls = []
 
-    def interrupted(report: dict[str, Any]) -> str:
+    def interrupted(*args: Any, **kwargs: Any) -> None:
         calls.append(1)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real_html(report)
+        real_html(*args, **kwargs)
 
-    monkeypatch.setattr(files, "report_html", interrupted)
+    monkeypatch.setattr(files, "write_report_html", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _batch(tmp_path, workers=0)
     assert _manifest_lines(tmp_path) == 2
