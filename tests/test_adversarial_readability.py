@@ -74,6 +74,17 @@ GRAMMAR = [
     ("chat.txt", "at the district court", "court organisation"),
     ("intake_form.txt", "Place of birth: A city in the North Caucasus, a region", "republic organisation"),
     ("qa_interview.txt", "I am in my thirties", "I am in their thirties"),
+    ("letter.txt", "the Ukrainian Ombudsman Dmytro Lubinets", "[place] Lubinets"),
+]
+# (sentence, words that must stay, a private name that must go): an official acting publicly is kept whole
+# with the office; an office before a private person's name keeps nothing of it
+OFFICIALS = [
+    ("We wrote to the Ukrainian Ombudsman Dmytro Lubinets.", "Ukrainian Ombudsman Dmytro Lubinets", ""),
+    ("I wrote to Ombudsman Lubinets twice.", "Ombudsman Lubinets", ""),
+    ("Commissioner Tatyana Moskalkova replied.", "Commissioner Tatyana Moskalkova", ""),
+    ("Sviatlana Tsikhanouskaya met Alexander Lukashenka.", "Tsikhanouskaya met Alexander Lukashenka", ""),
+    ("My neighbour Ombudsman Ivan Petrov came.", "Ombudsman", "Petrov"),
+    ("Commissioner Dmytro Kovalenko came.", "Commissioner", "Kovalenko"),
 ]
 # (testimony, a diminutive in Cyrillic, the same diminutive in Latin letters): both become the pseudonym's
 # one diminutive ("Маша" became the full "Любовь" while "Masha" became "Lyuba")
@@ -108,6 +119,13 @@ def outputs(pipeline: Pipeline) -> dict[str, str]:
 def test_replacement_fits_the_sentence(outputs: dict[str, str], name: str, wanted: str, unwanted: str) -> None:
     assert wanted in outputs[name]
     assert unwanted not in outputs[name]
+
+
+@pytest.mark.parametrize(("text", "kept", "private"), OFFICIALS)
+def test_official_kept_private_person_masked(pipeline: Pipeline, text: str, kept: str, private: str) -> None:
+    out = pipeline.protect_text(text, "en").text
+    assert kept in out
+    assert not private or private not in out
 
 
 @pytest.mark.parametrize(("name", "one", "other", "same"), LINKS)

@@ -9,6 +9,7 @@ first appearance (``E1``, ``E2`` ...) and language-neutral keys for project-wide
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -72,6 +73,38 @@ def drop_guessed_people(detections: Sequence[Detection]) -> list[Detection]:
         d for d in detections
         if not (d.type == "person" and (d.start, d.end) in things and (d.start, d.end) not in cued)
     ]  # fmt: skip
+
+
+def drop_guesses_over_figures(detections: Sequence[Detection]) -> list[Detection]:
+    """``detections`` without a model's guess that holds a public figure's name and only office words besides.
+
+    "Ukrainian Ombudsman Dmytro" read as a place would outrank the figure's name "Dmytro Lubinets" (the
+    longer span wins) and mask the office while leaving the surname; the words outside the name are an
+    office and a nationality ("Ukrainian Ombudsman"), which say who the official is and nothing private.
+    """
+    from veil.detecting.figures import RULE, is_office_word
+    from veil.reference.places import fold, gazetteer
+
+    figures = [d for d in detections if any(w.rule == RULE for w in d.why)]
+    if not figures:
+        return list(detections)
+    adjectives = gazetteer().adjectives()
+
+    def only_office(guess: Detection, figure: Detection) -> bool:
+        outside = guess.text[: max(0, figure.start - guess.start)] + " " + guess.text[figure.end - guess.start :]
+        words = _OUTSIDE_WORD.findall(outside)
+        return all(is_office_word(w) or fold(w) in adjectives for w in words)
+
+    def covered_guess(detection: Detection) -> bool:
+        if not all(w.rule in GUESS_RULES for w in detection.why):
+            return False
+        overlapping = [f for f in figures if f.start < detection.end and detection.start < f.end and f is not detection]
+        return any(only_office(detection, f) for f in overlapping)
+
+    return [d for d in detections if not covered_guess(d)]
+
+
+_OUTSIDE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def prefer_people(mentions: list[Detection]) -> list[Detection]:
@@ -175,7 +208,7 @@ class Linker:
         self.propagate = propagate
 
     def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
-        mentions = prefer_people(resolve_overlaps(drop_guessed_people(detections)))
+        mentions = prefer_people(resolve_overlaps(drop_guesses_over_figures(drop_guessed_people(detections))))
         entities = group(mentions)
         if self.propagate and entities:
             propagator = Propagator(entities, _person_words)
