@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from veil import Pipeline
+from veil.deciding.surrogates import russian_given, to_latin
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
+from veil.linking.persons import TITLES
 
 DATA = Path(__file__).parent / "data" / "adversarial_en"
 
@@ -89,13 +91,22 @@ OFFICIALS = [
 # (testimony, a diminutive in Cyrillic, the same diminutive in Latin letters): both become the pseudonym's
 # one diminutive ("Маша" became the full "Любовь" while "Masha" became "Lyuba")
 DIMINUTIVES = [("chat.txt", "Маша", "Masha")]
+# (testimony, a person's mention, whether its pseudonym must be a lone given name): the surrogate follows the
+# original's origin (a Russian patronymic in Latin letters, a son in a family of Abdullaevs get Russian-pool
+# names, not "russell linda riley" or "Powell"), and a relative called by a given name gets a given name
+SURROGATE_ORIGIN = [
+    ("transcript.txt", "sister lida lidia borisovna", False),
+    ("intake_form.txt", "Amir", True),
+    ("letter.txt", "Zlata", True),
+    ("letter.txt", "Hanna Moroz", False),
+]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
 
 
 @pytest.fixture(scope="module")
 def analyses(pipeline: Pipeline) -> dict[str, list[tuple[Entity, object]]]:
-    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED + DIMINUTIVES}
+    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED + DIMINUTIVES + SURROGATE_ORIGIN}
     return {name: list(pipeline.analyze(pipeline.read(DATA / name), "en").masked()) for name in sorted(names)}
 
 
@@ -177,3 +188,25 @@ def test_diminutive_in_both_scripts(analyses: dict[str, list[tuple[Entity, objec
     assert latin in forms
     replacements = decision.replacements  # type: ignore[attr-defined]
     assert latin_skeleton(replacements[forms.index(cyrillic)]) == latin_skeleton(replacements[forms.index(latin)])
+
+
+_RUSSIAN_ENDING = ("ov", "ova", "ev", "eva", "in", "ina", "yn", "yna", "ich", "ovna", "evna", "ichna", "sky", "skaya")
+
+
+def _russian_pool_word(word: str) -> bool:
+    given = {latin_skeleton(g.latin) for g in russian_given()}
+    given |= {latin_skeleton(to_latin(g.diminutive)) for g in russian_given() if g.diminutive}
+    return latin_skeleton(word) in given or word.casefold().endswith(_RUSSIAN_ENDING)
+
+
+@pytest.mark.parametrize(("name", "text", "lone_given"), SURROGATE_ORIGIN)
+def test_surrogate_follows_origin(analyses: dict[str, list[tuple[Entity, object]]], name: str, text: str,
+                                  lone_given: bool) -> None:  # fmt: skip
+    entity, decision = _person(analyses, name, text)
+    replacement = decision.replacements[[m.text for m in entity.mentions].index(text)]  # type: ignore[attr-defined]
+    words = [w for w in replacement.split() if w.casefold() not in TITLES]
+    assert all(_russian_pool_word(w) for w in words), replacement
+    if lone_given:
+        given = {latin_skeleton(g.latin) for g in russian_given()}
+        assert len(words) == 1, replacement
+        assert latin_skeleton(words[0]) in given, replacement

@@ -24,10 +24,11 @@ import iuliia
 
 from veil.findings import Detection, Entity
 from veil.linking.keys import latin_skeleton
-from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, name_words
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, dominant, name_words
 
 Record = Mapping[str, str]
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk)$", re.IGNORECASE)
+# Russian and Ukrainian surname endings, and patronymics ("Borisovna") in Latin letters
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 
 
@@ -166,15 +167,39 @@ def record_value(record: Record) -> str:
     return f"{record['first_lat']} {record['last_lat']}"
 
 
-def person_origin(entity: Entity) -> str:
-    """``ru`` when the person is named in Russian text or in Cyrillic, else ``en``."""
+def person_origin(entity: Entity, others: Sequence[Entity] = ()) -> str:
+    """``ru`` for a person named in Russian text, in Cyrillic or with Russian name words, else ``en``.
+
+    A name that says nothing either way ("Amir", "Zlata", "Hanna": in neither pool, or in both) follows
+    the other people of the document whose names do say: a son named Amir in a family of Abdullaevs gets a
+    Russian-pool name, not "Powell".
+    """
+    own = _own_origin(entity)
+    if own:
+        return own
+    told = [_own_origin(other) for other in others if other.type == "person" and other is not entity]
+    return dominant(told) or "en"
+
+
+def _own_origin(entity: Entity) -> str:
+    """``ru`` or ``en`` where the person's own words tell, else ``""``."""
     if any(m.lang == "ru" or is_cyrillic(m.text) for m in entity.mentions):
         return "ru"
-    if any(w.key in _russian_given_keys() for m in entity.mentions for w in name_words(m)):
+    words = [w for m in entity.mentions for w in name_words(m) if not w.initial]
+    if any(w.key in _russian_given_keys() for w in words):
         return "ru"
-    if any(_RUSSIAN_SURNAME.search(w.text) for m in entity.mentions for w in name_words(m) if not w.initial):
+    if any(_RUSSIAN_SURNAME.search(w.text) for w in words):
         return "ru"
-    return "en"
+    if any(w.key in _english_name_keys() for w in words):
+        return "en"
+    return ""
+
+
+@functools.cache
+def _english_name_keys() -> frozenset[str]:
+    """English-pool given names and surnames that are not Russian names too ("Robert", "Murray")."""
+    keys = {latin_skeleton(g.latin) for g in english_given()} | {latin_skeleton(s) for s, _ in english_surnames()}
+    return frozenset(keys - _russian_given_keys() - {latin_skeleton(g.latin) for g in russian_given()})
 
 
 @functools.cache
@@ -189,7 +214,20 @@ def role_of(word: NameWord, entity: Entity) -> str:
     role = entity.attrs.get(f"role:{word.key}", "")
     if role:
         return role
-    return ROLE_FIRST if word.key in known_given_names() else ROLE_LAST
+    if word.key in known_given_names() or (_named_as_relative(entity) and not _RUSSIAN_SURNAME.search(word.text)):
+        return ROLE_FIRST
+    return ROLE_LAST
+
+
+def _named_as_relative(entity: Entity) -> bool:
+    """A person only ever named by one word after a relative word ("my son Amir", "дочь Злата").
+
+    Family members are called by their given names, so an unknown lone word there is a given name: its
+    pseudonym is a given name too, not a surname ("Powell" for a boy called Amir).
+    """
+    if any(len([w for w in name_words(m) if not w.initial]) != 1 for m in entity.mentions):
+        return False
+    return any(why.rule == "relative+name" for m in entity.mentions for why in m.why)
 
 
 def match_case(original: str, replacement: str) -> str:
