@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from veil import Pipeline
+from veil import Pipeline, Settings
 from veil.deciding.surrogates import russian_given, to_latin
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
@@ -99,6 +99,17 @@ SURROGATE_ORIGIN = [
     ("intake_form.txt", "Amir", True),
     ("letter.txt", "Zlata", True),
     ("letter.txt", "Hanna Moroz", False),
+]
+# testimonies in which no two people may share a pseudonym's first name (Oksana and Marina were both
+# "Anastasiya"), checked under several seeds
+DISTINCT_FIRST_NAMES = [
+    "qa_interview.txt",
+    "chat.txt",
+    "intake_form.txt",
+    "letter.txt",
+    "witness_statement.txt",
+    "transcript.txt",
+    "subtitles.srt",
 ]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
@@ -210,3 +221,15 @@ def test_surrogate_follows_origin(analyses: dict[str, list[tuple[Entity, object]
         given = {latin_skeleton(g.latin) for g in russian_given()}
         assert len(words) == 1, replacement
         assert latin_skeleton(words[0]) in given, replacement
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_people_get_different_first_names(seed: int) -> None:
+    pipeline = Pipeline(Settings(seed=seed))
+    for name in DISTINCT_FIRST_NAMES:
+        firsts = [
+            d.display.split()[0]  # type: ignore[attr-defined]
+            for e, d in pipeline.analyze(pipeline.read(DATA / name), "en").masked()
+            if e.type == "person" and d.display  # type: ignore[attr-defined]
+        ]
+        assert len(firsts) == len(set(firsts)), (name, sorted(firsts))

@@ -16,17 +16,20 @@ from __future__ import annotations
 import functools
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 import iuliia
 
 from veil.findings import Detection, Entity
-from veil.linking.keys import latin_skeleton
+from veil.linking.keys import latin_skeleton, name_token_key
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, dominant, name_words
 
 Record = Mapping[str, str]
+T = TypeVar("T")
 # Russian and Ukrainian surname endings, and patronymics ("Borisovna") in Latin letters
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
@@ -113,14 +116,30 @@ def is_cyrillic(text: str) -> bool:
     return any(ch in _CYRILLIC for ch in text.casefold())
 
 
-def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+def _usage_key(word: str) -> str:
+    """One key for a name word in every spelling and gender ("Filippova" and "Filippov")."""
+    return name_token_key(word, "en")
+
+
+def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter[str]) -> list[T]:
+    """The candidates whose word the project's pseudonyms use least (none, while the pool allows)."""
+    if not used or not candidates:
+        return candidates
+    counts = [used[_usage_key(spelling(c))] for c in candidates]
+    fewest = min(counts)
+    return [c for c, n in zip(candidates, counts, strict=True) if n == fewest]
+
+
+def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
     given = [g for g in russian_given() if g.gender == sex and latin_skeleton(g.cyrillic) not in avoid]
+    given = _least_used(given, lambda g: g.latin, used)
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
     fathers = [
         g for g in russian_given() if g.gender == "m" and latin_skeleton(patronymic(g.cyrillic, sex)) not in avoid
     ]
     surnames = [s for s in russian_surnames() if latin_skeleton(s) not in avoid]
+    surnames = _least_used(surnames, to_latin, used)
     first = rng.choice(given)
     last = rng.choice(surnames)
     last = feminine_surname(last) if sex == "f" else last
@@ -134,11 +153,13 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[st
     }  # fmt: skip
 
 
-def _english_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
     given = [g for g in english_given() if g.gender == wanted and latin_skeleton(g.latin) not in avoid]
+    given = _least_used(given, lambda g: g.latin, used)
     middles = [g for g in english_given() if g.gender in {wanted, "u"} and latin_skeleton(g.latin) not in avoid]
     surnames = [s for s in english_surnames() if latin_skeleton(s[0]) not in avoid]
+    surnames = _least_used(surnames, lambda s: s[0], used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)
     last_lat, last_cyr = rng.choice(surnames)
@@ -152,13 +173,18 @@ def _english_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[st
 
 
 def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str], taken: set[str]) -> dict[str, str]:
-    """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``."""
+    """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``.
+
+    Its first name and surname are ones the pseudonyms in ``taken`` use least: two people of one
+    testimony both called "Anastasiya" read as one person.
+    """
     make = _russian_record if origin == "ru" else _english_record
-    record = make(gender, rng, avoid)
+    used = Counter(_usage_key(word) for value in taken for word in value.split())
+    record = make(gender, rng, avoid, used)
     for _ in range(50):
         if record_value(record) not in taken:
             break
-        record = make(gender, rng, avoid)
+        record = make(gender, rng, avoid, used)
     record["value"] = record_value(record)
     return record
 
