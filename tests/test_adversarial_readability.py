@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from veil import Pipeline, Settings
-from veil.deciding.surrogates import russian_given, to_latin
+from veil.deciding.surrogates import patronymic, russian_given, to_latin
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
 from veil.linking.persons import TITLES
@@ -110,6 +110,19 @@ DISTINCT_FIRST_NAMES = [
     "witness_statement.txt",
     "transcript.txt",
     "subtitles.srt",
+]
+# (father's given name, son's patronymic, daughter's patronymic, the daughter's in Latin letters): the
+# surrogates' patronymics follow Russian rules ("Nikitinichna" was written for Никитична)
+PATRONYMICS = [
+    ("Никита", "Никитич", "Никитична", "Nikitichna"),
+    ("Илья", "Ильич", "Ильинична", "Ilyinichna"),
+    ("Дмитрий", "Дмитриевич", "Дмитриевна", "Dmitriyevna"),
+    ("Георгий", "Георгиевич", "Георгиевна", "Georgiyevna"),
+    ("Михаил", "Михайлович", "Михайловна", "Mikhaylovna"),
+    ("Юрий", "Юрьевич", "Юрьевна", "Yuryevna"),
+    ("Евгений", "Евгеньевич", "Евгеньевна", "Yevgenyevna"),
+    ("Николай", "Николаевич", "Николаевна", "Nikolayevna"),
+    ("Лев", "Львович", "Львовна", "Lvovna"),
 ]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
@@ -233,3 +246,10 @@ def test_people_get_different_first_names(seed: int) -> None:
             if e.type == "person" and d.display  # type: ignore[attr-defined]
         ]
         assert len(firsts) == len(set(firsts)), (name, sorted(firsts))
+
+
+@pytest.mark.parametrize(("father", "son", "daughter", "latin"), PATRONYMICS)
+def test_patronymic_follows_russian_rules(father: str, son: str, daughter: str, latin: str) -> None:
+    assert patronymic(father, "m") == son
+    assert patronymic(father, "f") == daughter
+    assert to_latin(patronymic(father, "f")) == latin

@@ -84,19 +84,29 @@ def known_given_names() -> dict[str, str]:
 
 
 # Names whose stem changes before the patronymic suffix.
-_PATRONYMIC_STEMS = {"Лев": "Льв", "Пётр": "Петр", "Павел": "Павл"}
+_PATRONYMIC_STEMS = {"Лев": "Льв", "Пётр": "Петр", "Павел": "Павл", "Михаил": "Михайл"}
+# Names in -а/-я: the masculine patronymic is "-ич", the feminine "-инична" after Илья, Фома, Лука, Кузьма,
+# but "-ична" after Никита and Савва (Никитична, Саввична).
+_PATRONYMIC_A = {"Илья": "Ильинична", "Фома": "Фоминична", "Лука": "Лукинична", "Кузьма": "Кузьминична"}
+_PATRONYMIC_A_PLAIN = frozenset({"Никита", "Савва"})
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 def patronymic(father: str, gender: str) -> str:
-    """The patronymic made from a father's given name (Сергей -> Сергеевич / Сергеевна)."""
-    if father in {"Илья", "Никита", "Фома", "Лука"}:
-        stem = father[:-1]
-        return stem + ("ич" if gender != "f" else "инична")
+    """The patronymic made from a father's given name (Сергей -> Сергеевич / Сергеевна, Никита -> Никитична)."""
+    if father in _PATRONYMIC_A or father in _PATRONYMIC_A_PLAIN:
+        masculine = ("Иль" if father == "Илья" else father[:-1]) + "ич"
+        if gender != "f":
+            return masculine
+        return _PATRONYMIC_A.get(father) or masculine + "на"
     stem = _PATRONYMIC_STEMS.get(father, "")
     if stem:
         return stem + ("ович" if gender != "f" else "овна")
     if father.endswith("ий"):
-        base = father[:-2] + "ь"
+        # after two consonants the и stays (Дмитрий -> Дмитриевич, Георгий -> Георгиевич); after a vowel and
+        # a consonant it softens (Евгений -> Евгеньевич, Василий -> Васильевич)
+        cluster = len(father) > 3 and father[-3] not in _VOWELS and father[-4].lower() not in _VOWELS
+        base = father[:-2] + ("и" if cluster else "ь")
         return base + ("евич" if gender != "f" else "евна")
     if father.endswith(("ей", "ай", "ь")):
         base = father[:-1]
