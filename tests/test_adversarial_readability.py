@@ -10,11 +10,13 @@ by a first name, and "Aleksey Timurovich" took the pseudonym of another Aleksey.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 
 from veil import Pipeline, Settings
+from veil.deciding.generalize.en import article
 from veil.deciding.surrogates import patronymic, russian_given, to_latin
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
@@ -123,6 +125,13 @@ PATRONYMICS = [
     ("Евгений", "Евгеньевич", "Евгеньевна", "Yevgenyevna"),
     ("Николай", "Николаевич", "Николаевна", "Nikolayevna"),
     ("Лев", "Львович", "Львовна", "Lvovna"),
+]
+# sentences with "a"/"an" before a person's name: in the protected text the article agrees with the
+# pseudonym ('an "Alexandr Moroz, b. 1988"' became 'an "Yegor Gusev, b. 1988"'), checked under several seeds
+ARTICLES = [
+    'Later the Red Cross confirmed that an "Alexandr Moroz, b. 1988" was registered there.',
+    'He met an "Ivan Petrov" and an Ulyana Smirnova there.',
+    "The form was signed by a Pavel Sokolov.",
 ]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
@@ -253,3 +262,13 @@ def test_patronymic_follows_russian_rules(father: str, son: str, daughter: str, 
     assert patronymic(father, "m") == son
     assert patronymic(father, "f") == daughter
     assert to_latin(patronymic(father, "f")) == latin
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("text", ARTICLES)
+def test_article_agrees_with_pseudonym(text: str, seed: int) -> None:
+    out = Pipeline(Settings(seed=seed)).protect_text(text, "en").text
+    pairs = re.findall(r"\b([Aa]n?) [\"“]?([A-Z]\w+)", out)
+    assert pairs, out
+    for written, word in pairs:
+        assert written.casefold() == article(word), out
