@@ -79,6 +79,8 @@ GRAMMAR = [
     ("intake_form.txt", "Place of birth: A city in the North Caucasus, a region", "republic organisation"),
     ("qa_interview.txt", "I am in my thirties", "I am in their thirties"),
     ("letter.txt", "the Ukrainian Ombudsman Dmytro Lubinets", "[place] Lubinets"),
+    ("transcript.txt", "he studied at the college", "at the organisation"),
+    ("subtitles.srt", "shift electrician at a company", "electrician at a town"),
 ]
 # (sentence, words that must stay, a private name that must go): an official acting publicly is kept whole
 # with the office; an office before a private person's name keeps nothing of it

@@ -101,6 +101,13 @@ _WHY_GAZETTEER = Why("en.places", "gazetteer", 0.85, "a town or city in the GeoN
 # A little above the model's 0.8, so that "Republic of Dagestan" is a region, not the model's organisation.
 _WHY_INTRODUCED = Why("en.places", "place-noun+name", 0.82, "a name introduced as a village, district or region")
 _WHY_COUNTRY = Why("en.places", "country", 0.85, "a country")
+_WHY_EMPLOYER = Why("en.places", "employer-named-like-town", 0.9, "a company where someone works, named like a town")
+# Words before a name that make it an employer ("worked as a shift electrician at Apatit", "Employer: ..."):
+# a small town's name there is the company named after it, not the town.
+_EMPLOYER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:work(?:s|ed|ing)?|employed|hired|job)\b[^.;:!?\n]{0,50}?\b(?:at|for|by)|"
+    r"\b(?:employer|plant|factory|company|firm)\s*:?)\s+$"
+)
 _WHY_BORDER = Why("en.places", "border-town", 0.7, "a place described by its border")
 _WHY_CROSSING = Why("en.places", "border-crossing", 0.8, "a named border crossing")
 
@@ -220,6 +227,12 @@ class EnglishPlaces(Detector):
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="country",
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
             place = gazetteer().latin(name) if gazetteer().knows_latin(name) else None
+            if (
+                place is not None
+                and place.population < BIG_CITY
+                and _EMPLOYER_BEFORE.search(text[max(0, start - 80) : start])
+            ):
+                return found(passage, start, end, label=Label.ORG, kind=Kind.QUASI, type="company", why=_WHY_EMPLOYER)
             if place is not None and self._plausible(text, items, index, length, place, lower):
                 following = items[index + length].folded if index + length < len(items) else ""
                 extra = {"attributive": "1"} if following in ATTRIBUTIVE_NEXT else {}
