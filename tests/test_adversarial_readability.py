@@ -38,6 +38,14 @@ LINKS = [
     ("qa_interview.txt", "Lyosha", "Alexei", True),
     ("subtitles.srt", "Stas", "Kirya", False),
     ("chat.txt", "Aleksey Timurovich", "Lyosha Grigoriev", False),
+    ("intake_form.txt", "Rustik", "ABDULLAEV Rustam Kamilovich", True),
+]
+# (sentence, a nickname made with a suffix from a first name met in it): the nickname is masked as that
+# person's diminutive, whether a detector found it or only the search for the person's forms
+NICKNAMES = [
+    ("My son Timur Kasymov was taken. Later the officers asked where Timka was.", "Timka"),
+    ('My brother Rustam Aliev left. They asked where "Rustik" was.', "Rustik"),
+    ("my friend rustam aliev called, rustamchik is fine", "rustamchik"),
 ]
 # (testimony, mention, the pseudonym's gender)
 GENDERS = [
@@ -274,3 +282,12 @@ def test_article_agrees_with_pseudonym(text: str, seed: int) -> None:
     assert pairs, out
     for written, word in pairs:
         assert written.casefold() == article(word), out
+
+
+@pytest.mark.parametrize(("text", "nickname"), NICKNAMES)
+def test_suffix_nickname_is_the_person(pipeline: Pipeline, text: str, nickname: str) -> None:
+    protected = pipeline.protect_text(text, "en")
+    assert nickname not in protected.text
+    holders = [e for e in protected.analysis.entities if any(m.text == nickname for m in e.mentions)]
+    assert len(holders) == 1
+    assert len({m.text for m in holders[0].mentions}) > 1, "the nickname is not linked to the person"

@@ -25,6 +25,7 @@ from typing import TypeVar
 import iuliia
 
 from veil.findings import Detection, Entity
+from veil.linking.diminutives import NICKNAME
 from veil.linking.keys import latin_skeleton, name_token_key
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, dominant, name_words
 
@@ -322,6 +323,8 @@ def render_words(
     for index, word in enumerate(words):
         if word.initial:
             replacement = part_for(record, by_position[index], is_cyrillic(word.text))[:1] + word.text[1:]
+        elif entity.attrs.get(f"{NICKNAME}{word.key}") and not is_cyrillic(word.text):
+            replacement = record.get("dim_lat") or part_for(record, ROLE_FIRST, False)  # "Rustik" -> "Valya"
         else:
             replacement = surrogate_word(record, word, role_of(word, entity), inflect)
         pieces.append(text[cursor : word.start])

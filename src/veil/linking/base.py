@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from veil.findings import Detection, Entity, Kind, Label, Passage, Why
 from veil.intervals import Coverage
-from veil.linking.keys import value_key
+from veil.linking.diminutives import NICKNAME, latin_diminutives
+from veil.linking.keys import name_token_key, value_key
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words, person_gender
 from veil.linking.propagate import FORM_EXPANDERS, Propagator
 
@@ -141,6 +142,26 @@ def _made_of_names(words: Sequence[str], forms: set[str]) -> bool:
     return len(words) <= 3 and any(w in forms for w in words) and all(w[:1].isupper() for w in words)
 
 
+def _diminutives_of_first_names(entities: Sequence[Entity]) -> dict[int, list[str]]:
+    """For each mention of a person (by ``id``), the suffix diminutives of the person's Latin first names.
+
+    Every mention of the person carries them all, so a diminutive is searched for as a form of the person
+    whichever mention wrote the full first name.
+    """
+    found: dict[int, list[str]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        firsts = {
+            k.removeprefix("role:") for k, role in entity.attrs.items() if k.startswith("role:") and role == ROLE_FIRST
+        }
+        words = {w.text for m in entity.mentions for w in name_words(m) if not w.initial and w.key in firsts}
+        forms = sorted({form for word in words for form in latin_diminutives(word)})
+        if forms:
+            found.update((id(m), forms) for m in entity.mentions)
+    return found
+
+
 def _person_words(mention: Detection) -> list[str]:
     return [w.text for w in name_words(mention) if not w.initial]
 
@@ -171,7 +192,7 @@ def _person_entity(person: Person) -> Entity:
 def group(mentions: Sequence[Detection]) -> list[Entity]:
     """Entities from non-overlapping mentions: people by name words, everything else by value."""
     people = [m for m in mentions if m.type == "person"]
-    entities = [_person_entity(p) for p in group_people(people)]
+    entities = _join_nicknames([_person_entity(p) for p in group_people(people)])
     by_value: dict[tuple[str, str], list[Detection]] = defaultdict(list)
     for mention in mentions:
         if mention.type != "person":
@@ -180,6 +201,29 @@ def group(mentions: Sequence[Detection]) -> list[Entity]:
         first = members[0]
         entities.append(Entity("", first.label, first.kind, type_, members, frozenset({key})))
     return entities
+
+
+def _join_nicknames(people: list[Entity]) -> list[Entity]:
+    """A person named only by a suffix diminutive of one other person's first name ("Rustik" beside
+    "Rustam Abdullaev") is that person: the mentions join, and the word is marked as a nickname."""
+    derived = _diminutives_of_first_names(people)
+    owners: dict[str, set[int]] = defaultdict(set)
+    for index, person in enumerate(people):
+        for form in derived.get(id(person.mentions[0]), []):
+            owners[form.casefold()].add(index)
+    joined: set[int] = set()
+    for index, person in enumerate(people):
+        texts = {m.text.casefold() for m in person.mentions}
+        candidates = set.union(*(owners.get(t, set()) for t in texts)) - {index} if texts else set()
+        if len(texts) != 1 or len(candidates) != 1:
+            continue
+        owner = people[candidates.pop()]
+        owner.mentions.extend(person.mentions)
+        owner.mentions.sort(key=lambda m: m.start)
+        key = name_token_key(person.mentions[0].text, person.mentions[0].lang)
+        owner.attrs.update({f"role:{key}": ROLE_FIRST, f"{NICKNAME}{key}": "1"})
+        joined.add(index)
+    return [p for i, p in enumerate(people) if i not in joined]
 
 
 def mention_key(mention: Detection) -> str:
@@ -211,8 +255,14 @@ class Linker:
         mentions = prefer_people(resolve_overlaps(drop_guesses_over_figures(drop_guessed_people(detections))))
         entities = group(mentions)
         if self.propagate and entities:
-            propagator = Propagator(entities, _person_words)
+            derived = _diminutives_of_first_names(entities)
+            propagator = Propagator(entities, lambda m: _person_words(m) + derived.get(id(m), []))
             covered = [(m.start, m.end) for m in mentions]
             for owner, mention in propagator.find(passages(), covered):
                 entities[owner].mentions.append(mention)
+                if mention.text in derived.get(id(entities[owner].mentions[0]), []):
+                    # a nickname made from the first name ("Rustik") becomes the pseudonym's diminutive
+                    key = name_token_key(mention.text, mention.lang)
+                    entities[owner].attrs[f"role:{key}"] = ROLE_FIRST
+                    entities[owner].attrs[f"{NICKNAME}{key}"] = "1"
         return _number(entities)
