@@ -143,6 +143,9 @@ ARTICLES = [
     'He met an "Ivan Petrov" and an Ulyana Smirnova there.',
     "The form was signed by a Pavel Sokolov.",
 ]
+# (a diminutive in Latin letters, the pseudonym's given name, its diminutive written for it): "nadya" shares a
+# skeleton with the Ukrainian spelling "Nadiia" of the full name and was given the pseudonym's full name
+LATIN_DIMINUTIVES = [("nadya", "Евгения", "Zhenya"), ("Sasha", "Евгения", "Zhenya"), ("Nadezhda", "Евгения", None)]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
 
@@ -291,3 +294,13 @@ def test_suffix_nickname_is_the_person(pipeline: Pipeline, text: str, nickname: 
     holders = [e for e in protected.analysis.entities if any(m.text == nickname for m in e.mentions)]
     assert len(holders) == 1
     assert len({m.text for m in holders[0].mentions}) > 1, "the nickname is not linked to the person"
+
+
+@pytest.mark.parametrize(("written", "pseudonym", "expected"), LATIN_DIMINUTIVES)
+def test_latin_diminutive_gets_a_diminutive(written: str, pseudonym: str, expected: str | None) -> None:
+    from veil.deciding.ru.render import latin_diminutive
+    from veil.linking.persons import NameWord
+
+    record = {"first": pseudonym, "first_lat": to_latin(pseudonym), "gender": "f", "dim": "Женя", "dim_lat": "Zhenya"}
+    word = NameWord(0, len(written), written, latin_skeleton(written), False)
+    assert latin_diminutive(record, word, "first") == expected
