@@ -79,6 +79,7 @@ KINDS = [
     ("transcript.txt", "sovetskaya", "address"),
     ("intake_form.txt", "Lada Priora", "vehicle"),
     ("transcript.txt", "volga", "vehicle"),
+    ("qa_interview.txt", "Sukhaya river", "place"),
 ]
 # (testimony, words the protected text must read, words it must not): the grammar of what replaces a mention
 GRAMMAR = [
@@ -89,6 +90,7 @@ GRAMMAR = [
     ("letter.txt", "the Ukrainian Ombudsman Dmytro Lubinets", "[place] Lubinets"),
     ("transcript.txt", "he studied at the college", "at the organisation"),
     ("subtitles.srt", "shift electrician at a company", "electrician at a town"),
+    ("qa_interview.txt", "the dam on the [place], maybe", "Sukhaya"),
 ]
 # (sentence, words that must stay, a private name that must go): an official acting publicly is kept whole
 # with the office; an office before a private person's name keeps nothing of it
