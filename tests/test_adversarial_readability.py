@@ -10,13 +10,17 @@ by a first name, and "Aleksey Timurovich" took the pseudonym of another Aleksey.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 
-from veil import Pipeline
+from veil import Pipeline, Settings
+from veil.deciding.generalize.en import article
+from veil.deciding.surrogates import patronymic, russian_given, to_latin
 from veil.findings import Entity
 from veil.linking.keys import latin_skeleton
+from veil.linking.persons import TITLES
 
 DATA = Path(__file__).parent / "data" / "adversarial_en"
 
@@ -34,6 +38,14 @@ LINKS = [
     ("qa_interview.txt", "Lyosha", "Alexei", True),
     ("subtitles.srt", "Stas", "Kirya", False),
     ("chat.txt", "Aleksey Timurovich", "Lyosha Grigoriev", False),
+    ("intake_form.txt", "Rustik", "ABDULLAEV Rustam Kamilovich", True),
+]
+# (sentence, a nickname made with a suffix from a first name met in it): the nickname is masked as that
+# person's diminutive, whether a detector found it or only the search for the person's forms
+NICKNAMES = [
+    ("My son Timur Kasymov was taken. Later the officers asked where Timka was.", "Timka"),
+    ('My brother Rustam Aliev left. They asked where "Rustik" was.', "Rustik"),
+    ("my friend rustam aliev called, rustamchik is fine", "rustamchik"),
 ]
 # (testimony, mention, the pseudonym's gender)
 GENDERS = [
@@ -67,6 +79,7 @@ KINDS = [
     ("transcript.txt", "sovetskaya", "address"),
     ("intake_form.txt", "Lada Priora", "vehicle"),
     ("transcript.txt", "volga", "vehicle"),
+    ("qa_interview.txt", "Sukhaya river", "place"),
 ]
 # (testimony, words the protected text must read, words it must not): the grammar of what replaces a mention
 GRAMMAR = [
@@ -74,17 +87,74 @@ GRAMMAR = [
     ("chat.txt", "at the district court", "court organisation"),
     ("intake_form.txt", "Place of birth: A city in the North Caucasus, a region", "republic organisation"),
     ("qa_interview.txt", "I am in my thirties", "I am in their thirties"),
+    ("letter.txt", "the Ukrainian Ombudsman Dmytro Lubinets", "[place] Lubinets"),
+    ("transcript.txt", "he studied at the college", "at the organisation"),
+    ("subtitles.srt", "shift electrician at a company", "electrician at a town"),
+    ("qa_interview.txt", "the dam on the [place], maybe", "Sukhaya"),
+]
+# (sentence, words that must stay, a private name that must go): an official acting publicly is kept whole
+# with the office; an office before a private person's name keeps nothing of it
+OFFICIALS = [
+    ("We wrote to the Ukrainian Ombudsman Dmytro Lubinets.", "Ukrainian Ombudsman Dmytro Lubinets", ""),
+    ("I wrote to Ombudsman Lubinets twice.", "Ombudsman Lubinets", ""),
+    ("Commissioner Tatyana Moskalkova replied.", "Commissioner Tatyana Moskalkova", ""),
+    ("Sviatlana Tsikhanouskaya met Alexander Lukashenka.", "Tsikhanouskaya met Alexander Lukashenka", ""),
+    ("My neighbour Ombudsman Ivan Petrov came.", "Ombudsman", "Petrov"),
+    ("Commissioner Dmytro Kovalenko came.", "Commissioner", "Kovalenko"),
 ]
 # (testimony, a diminutive in Cyrillic, the same diminutive in Latin letters): both become the pseudonym's
 # one diminutive ("Маша" became the full "Любовь" while "Masha" became "Lyuba")
 DIMINUTIVES = [("chat.txt", "Маша", "Masha")]
+# (testimony, a person's mention, whether its pseudonym must be a lone given name): the surrogate follows the
+# original's origin (a Russian patronymic in Latin letters, a son in a family of Abdullaevs get Russian-pool
+# names, not "russell linda riley" or "Powell"), and a relative called by a given name gets a given name
+SURROGATE_ORIGIN = [
+    ("transcript.txt", "sister lida lidia borisovna", False),
+    ("intake_form.txt", "Amir", True),
+    ("letter.txt", "Zlata", True),
+    ("letter.txt", "Hanna Moroz", False),
+]
+# testimonies in which no two people may share a pseudonym's first name (Oksana and Marina were both
+# "Anastasiya"), checked under several seeds
+DISTINCT_FIRST_NAMES = [
+    "qa_interview.txt",
+    "chat.txt",
+    "intake_form.txt",
+    "letter.txt",
+    "witness_statement.txt",
+    "transcript.txt",
+    "subtitles.srt",
+]
+# (father's given name, son's patronymic, daughter's patronymic, the daughter's in Latin letters): the
+# surrogates' patronymics follow Russian rules ("Nikitinichna" was written for Никитична)
+PATRONYMICS = [
+    ("Никита", "Никитич", "Никитична", "Nikitichna"),
+    ("Илья", "Ильич", "Ильинична", "Ilyinichna"),
+    ("Дмитрий", "Дмитриевич", "Дмитриевна", "Dmitriyevna"),
+    ("Георгий", "Георгиевич", "Георгиевна", "Georgiyevna"),
+    ("Михаил", "Михайлович", "Михайловна", "Mikhaylovna"),
+    ("Юрий", "Юрьевич", "Юрьевна", "Yuryevna"),
+    ("Евгений", "Евгеньевич", "Евгеньевна", "Yevgenyevna"),
+    ("Николай", "Николаевич", "Николаевна", "Nikolayevna"),
+    ("Лев", "Львович", "Львовна", "Lvovna"),
+]
+# sentences with "a"/"an" before a person's name: in the protected text the article agrees with the
+# pseudonym ('an "Alexandr Moroz, b. 1988"' became 'an "Yegor Gusev, b. 1988"'), checked under several seeds
+ARTICLES = [
+    'Later the Red Cross confirmed that an "Alexandr Moroz, b. 1988" was registered there.',
+    'He met an "Ivan Petrov" and an Ulyana Smirnova there.',
+    "The form was signed by a Pavel Sokolov.",
+]
+# (a diminutive in Latin letters, the pseudonym's given name, its diminutive written for it): "nadya" shares a
+# skeleton with the Ukrainian spelling "Nadiia" of the full name and was given the pseudonym's full name
+LATIN_DIMINUTIVES = [("nadya", "Евгения", "Zhenya"), ("Sasha", "Евгения", "Zhenya"), ("Nadezhda", "Евгения", None)]
 # (testimony, an everyday word no mention may hold)
 UNMASKED = [("subtitles.srt", "minibus")]
 
 
 @pytest.fixture(scope="module")
 def analyses(pipeline: Pipeline) -> dict[str, list[tuple[Entity, object]]]:
-    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED + DIMINUTIVES}
+    names = {row[0] for row in LINKS + GENDERS + ROLES + KINDS + UNMASKED + DIMINUTIVES + SURROGATE_ORIGIN}
     return {name: list(pipeline.analyze(pipeline.read(DATA / name), "en").masked()) for name in sorted(names)}
 
 
@@ -108,6 +178,13 @@ def outputs(pipeline: Pipeline) -> dict[str, str]:
 def test_replacement_fits_the_sentence(outputs: dict[str, str], name: str, wanted: str, unwanted: str) -> None:
     assert wanted in outputs[name]
     assert unwanted not in outputs[name]
+
+
+@pytest.mark.parametrize(("text", "kept", "private"), OFFICIALS)
+def test_official_kept_private_person_masked(pipeline: Pipeline, text: str, kept: str, private: str) -> None:
+    out = pipeline.protect_text(text, "en").text
+    assert kept in out
+    assert not private or private not in out
 
 
 @pytest.mark.parametrize(("name", "one", "other", "same"), LINKS)
@@ -159,3 +236,73 @@ def test_diminutive_in_both_scripts(analyses: dict[str, list[tuple[Entity, objec
     assert latin in forms
     replacements = decision.replacements  # type: ignore[attr-defined]
     assert latin_skeleton(replacements[forms.index(cyrillic)]) == latin_skeleton(replacements[forms.index(latin)])
+
+
+_RUSSIAN_ENDING = ("ov", "ova", "ev", "eva", "in", "ina", "yn", "yna", "ich", "ovna", "evna", "ichna", "sky", "skaya")
+
+
+def _russian_pool_word(word: str) -> bool:
+    given = {latin_skeleton(g.latin) for g in russian_given()}
+    given |= {latin_skeleton(to_latin(g.diminutive)) for g in russian_given() if g.diminutive}
+    return latin_skeleton(word) in given or word.casefold().endswith(_RUSSIAN_ENDING)
+
+
+@pytest.mark.parametrize(("name", "text", "lone_given"), SURROGATE_ORIGIN)
+def test_surrogate_follows_origin(analyses: dict[str, list[tuple[Entity, object]]], name: str, text: str,
+                                  lone_given: bool) -> None:  # fmt: skip
+    entity, decision = _person(analyses, name, text)
+    replacement = decision.replacements[[m.text for m in entity.mentions].index(text)]  # type: ignore[attr-defined]
+    words = [w for w in replacement.split() if w.casefold() not in TITLES]
+    assert all(_russian_pool_word(w) for w in words), replacement
+    if lone_given:
+        given = {latin_skeleton(g.latin) for g in russian_given()}
+        assert len(words) == 1, replacement
+        assert latin_skeleton(words[0]) in given, replacement
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_people_get_different_first_names(seed: int) -> None:
+    pipeline = Pipeline(Settings(seed=seed))
+    for name in DISTINCT_FIRST_NAMES:
+        firsts = [
+            d.display.split()[0]  # type: ignore[attr-defined]
+            for e, d in pipeline.analyze(pipeline.read(DATA / name), "en").masked()
+            if e.type == "person" and d.display  # type: ignore[attr-defined]
+        ]
+        assert len(firsts) == len(set(firsts)), (name, sorted(firsts))
+
+
+@pytest.mark.parametrize(("father", "son", "daughter", "latin"), PATRONYMICS)
+def test_patronymic_follows_russian_rules(father: str, son: str, daughter: str, latin: str) -> None:
+    assert patronymic(father, "m") == son
+    assert patronymic(father, "f") == daughter
+    assert to_latin(patronymic(father, "f")) == latin
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("text", ARTICLES)
+def test_article_agrees_with_pseudonym(text: str, seed: int) -> None:
+    out = Pipeline(Settings(seed=seed)).protect_text(text, "en").text
+    pairs = re.findall(r"\b([Aa]n?) [\"“]?([A-Z]\w+)", out)
+    assert pairs, out
+    for written, word in pairs:
+        assert written.casefold() == article(word), out
+
+
+@pytest.mark.parametrize(("text", "nickname"), NICKNAMES)
+def test_suffix_nickname_is_the_person(pipeline: Pipeline, text: str, nickname: str) -> None:
+    protected = pipeline.protect_text(text, "en")
+    assert nickname not in protected.text
+    holders = [e for e in protected.analysis.entities if any(m.text == nickname for m in e.mentions)]
+    assert len(holders) == 1
+    assert len({m.text for m in holders[0].mentions}) > 1, "the nickname is not linked to the person"
+
+
+@pytest.mark.parametrize(("written", "pseudonym", "expected"), LATIN_DIMINUTIVES)
+def test_latin_diminutive_gets_a_diminutive(written: str, pseudonym: str, expected: str | None) -> None:
+    from veil.deciding.ru.render import latin_diminutive
+    from veil.linking.persons import NameWord
+
+    record = {"first": pseudonym, "first_lat": to_latin(pseudonym), "gender": "f", "dim": "Женя", "dim_lat": "Zhenya"}
+    word = NameWord(0, len(written), written, latin_skeleton(written), False)
+    assert latin_diminutive(record, word, "first") == expected

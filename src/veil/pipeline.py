@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import abc
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from veil.reading.text import StringDocument
 from veil.registry import Registry
 
 BATCH_PASSAGES = 32
+# An indefinite article, then spaces and perhaps an opening quote, right before a mention
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa]n?)(\s+[\"“«'(]?)$")
 ProgressCallback = Callable[[int], None]
 
 
@@ -86,12 +89,43 @@ class Analysis:
                 yield entity, decision
 
     def edits(self) -> list[Edit]:
-        edits = [
+        """The mentions' replacements, and the English articles before pseudonyms made to agree with them."""
+        return polished(self.document, sort_edits(self.mention_edits() + self._article_edits()))
+
+    def mention_edits(self) -> list[Edit]:
+        """One edit per masked mention (what evaluation scores)."""
+        return [
             Edit(mention.start, mention.end, replacement, entity.id)
             for entity, decision in self.masked()
             for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
         ]
-        return polished(self.document, sort_edits(edits))
+
+    def _article_edits(self) -> list[Edit]:
+        """'an "Alexandr Moroz"' must not become 'an "Yegor Gusev"': "a"/"an" before a pseudonym follows it."""
+        from veil.deciding.generalize.en import article
+
+        changed = [
+            (mention, replacement, entity.id)
+            for entity, decision in self.masked()
+            if decision.action == Action.PSEUDONYM
+            for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
+            if mention.lang == "en" and replacement[:1].isalpha()
+        ]
+        if not changed:
+            return []
+        before = text_before(self.document, self.entities)
+        edits = []
+        for mention, replacement, entity_id in changed:
+            found = _ARTICLE_BEFORE.search(before.get(mention.start, ""))
+            if found is None:
+                continue
+            wanted = article(replacement)
+            written = found.group(1)
+            if written.casefold() != wanted:
+                start = mention.start - len(found.group(0))
+                fixed = wanted.capitalize() if written[0].isupper() else wanted
+                edits.append(Edit(start, start + len(written), fixed, entity_id))
+        return edits
 
 
 class Assessor(abc.ABC):

@@ -83,9 +83,15 @@ def public_organisations() -> frozenset[str]:
 
 
 @functools.cache
+def public_figure_names() -> tuple[str, ...]:
+    """The listed public figures' names as written, one spelling a line."""
+    return tuple(_lines("figures.txt"))
+
+
+@functools.cache
 def public_figures() -> tuple[PublicFigure, ...]:
     figures = []
-    for line in _lines("figures.txt"):
+    for line in public_figure_names():
         words = line.split()
         lang = _lang_of(line)
         keys = frozenset(name_token_key(w, lang) for w in words)

@@ -55,7 +55,10 @@ class Pseudonym(Strategy):
         if record is None:
             gender = entity.attrs.get("gender") or _gender_from_names(entity)
             avoid = context.avoid | _public_words()
-            record = people.new_record(entity, person_origin(entity), gender, avoid, context, relative)
+            # a relative's pseudonym sets the family's origin: the surname is shared
+            origin = relative.get("origin", "") if relative is not None else ""
+            origin = origin or person_origin(entity, context.entities)
+            record = people.new_record(entity, origin, gender, avoid, context, relative)
             note = "a new pseudonym of the same gender" + (", with the family's surname" if relative else "")
             why = Why("decide.pseudonym", "new-surrogate", 1.0, note)
         context.memory.remember("person", people.keys_to_remember(entity), record)

@@ -16,18 +16,23 @@ from __future__ import annotations
 import functools
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 import iuliia
 
 from veil.findings import Detection, Entity
-from veil.linking.keys import latin_skeleton
-from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, name_words
+from veil.linking.diminutives import NICKNAME
+from veil.linking.keys import latin_skeleton, name_token_key
+from veil.linking.persons import ROLE_FIRST, ROLE_LAST, ROLE_MIDDLE, NameWord, dominant, name_words
 
 Record = Mapping[str, str]
-_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk)$", re.IGNORECASE)
+T = TypeVar("T")
+# Russian and Ukrainian surname endings, and patronymics ("Borisovna") in Latin letters
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 
 
@@ -80,19 +85,29 @@ def known_given_names() -> dict[str, str]:
 
 
 # Names whose stem changes before the patronymic suffix.
-_PATRONYMIC_STEMS = {"Лев": "Льв", "Пётр": "Петр", "Павел": "Павл"}
+_PATRONYMIC_STEMS = {"Лев": "Льв", "Пётр": "Петр", "Павел": "Павл", "Михаил": "Михайл"}
+# Names in -а/-я: the masculine patronymic is "-ич", the feminine "-инична" after Илья, Фома, Лука, Кузьма,
+# but "-ична" after Никита and Савва (Никитична, Саввична).
+_PATRONYMIC_A = {"Илья": "Ильинична", "Фома": "Фоминична", "Лука": "Лукинична", "Кузьма": "Кузьминична"}
+_PATRONYMIC_A_PLAIN = frozenset({"Никита", "Савва"})
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 def patronymic(father: str, gender: str) -> str:
-    """The patronymic made from a father's given name (Сергей -> Сергеевич / Сергеевна)."""
-    if father in {"Илья", "Никита", "Фома", "Лука"}:
-        stem = father[:-1]
-        return stem + ("ич" if gender != "f" else "инична")
+    """The patronymic made from a father's given name (Сергей -> Сергеевич / Сергеевна, Никита -> Никитична)."""
+    if father in _PATRONYMIC_A or father in _PATRONYMIC_A_PLAIN:
+        masculine = ("Иль" if father == "Илья" else father[:-1]) + "ич"
+        if gender != "f":
+            return masculine
+        return _PATRONYMIC_A.get(father) or masculine + "на"
     stem = _PATRONYMIC_STEMS.get(father, "")
     if stem:
         return stem + ("ович" if gender != "f" else "овна")
     if father.endswith("ий"):
-        base = father[:-2] + "ь"
+        # after two consonants the и stays (Дмитрий -> Дмитриевич, Георгий -> Георгиевич); after a vowel and
+        # a consonant it softens (Евгений -> Евгеньевич, Василий -> Васильевич)
+        cluster = len(father) > 3 and father[-3] not in _VOWELS and father[-4].lower() not in _VOWELS
+        base = father[:-2] + ("и" if cluster else "ь")
         return base + ("евич" if gender != "f" else "евна")
     if father.endswith(("ей", "ай", "ь")):
         base = father[:-1]
@@ -129,12 +144,28 @@ def _russian_surname_skeletons() -> tuple[tuple[str, str], ...]:
     return tuple((s, latin_skeleton(s)) for s in russian_surnames())
 
 
-def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+def _usage_key(word: str) -> str:
+    """One key for a name word in every spelling and gender ("Filippova" and "Filippov")."""
+    return name_token_key(word, "en")
+
+
+def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter[str]) -> list[T]:
+    """The candidates whose word the project's pseudonyms use least (none, while the pool allows)."""
+    if not used or not candidates:
+        return candidates
+    counts = [used[_usage_key(spelling(c))] for c in candidates]
+    fewest = min(counts)
+    return [c for c, n in zip(candidates, counts, strict=True) if n == fewest]
+
+
+def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
     given = [g for g, skeleton in _russian_given_skeletons() if g.gender == sex and skeleton not in avoid]
+    given = _least_used(given, lambda g: g.latin, used)
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
     fathers = [g for g, skeleton in _patronymic_skeletons(sex) if skeleton not in avoid]
     surnames = [s for s, skeleton in _russian_surname_skeletons() if skeleton not in avoid]
+    surnames = _least_used(surnames, to_latin, used)
     first = rng.choice(given)
     last = rng.choice(surnames)
     last = feminine_surname(last) if sex == "f" else last
@@ -148,11 +179,13 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[st
     }  # fmt: skip
 
 
-def _english_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[str, str]:
+def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
     given = [g for g in english_given() if g.gender == wanted and latin_skeleton(g.latin) not in avoid]
+    given = _least_used(given, lambda g: g.latin, used)
     middles = [g for g in english_given() if g.gender in {wanted, "u"} and latin_skeleton(g.latin) not in avoid]
     surnames = [s for s in english_surnames() if latin_skeleton(s[0]) not in avoid]
+    surnames = _least_used(surnames, lambda s: s[0], used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)
     last_lat, last_cyr = rng.choice(surnames)
@@ -166,13 +199,18 @@ def _english_record(gender: str, rng: random.Random, avoid: set[str]) -> dict[st
 
 
 def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str], taken: set[str]) -> dict[str, str]:
-    """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``."""
+    """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``.
+
+    Its first name and surname are ones the pseudonyms in ``taken`` use least: two people of one
+    testimony both called "Anastasiya" read as one person.
+    """
     make = _russian_record if origin == "ru" else _english_record
-    record = make(gender, rng, avoid)
+    used = Counter(_usage_key(word) for value in taken for word in value.split())
+    record = make(gender, rng, avoid, used)
     for _ in range(50):
         if record_value(record) not in taken:
             break
-        record = make(gender, rng, avoid)
+        record = make(gender, rng, avoid, used)
     record["value"] = record_value(record)
     return record
 
@@ -181,15 +219,39 @@ def record_value(record: Record) -> str:
     return f"{record['first_lat']} {record['last_lat']}"
 
 
-def person_origin(entity: Entity) -> str:
-    """``ru`` when the person is named in Russian text or in Cyrillic, else ``en``."""
+def person_origin(entity: Entity, others: Sequence[Entity] = ()) -> str:
+    """``ru`` for a person named in Russian text, in Cyrillic or with Russian name words, else ``en``.
+
+    A name that says nothing either way ("Amir", "Zlata", "Hanna": in neither pool, or in both) follows
+    the other people of the document whose names do say: a son named Amir in a family of Abdullaevs gets a
+    Russian-pool name, not "Powell".
+    """
+    own = _own_origin(entity)
+    if own:
+        return own
+    told = [_own_origin(other) for other in others if other.type == "person" and other is not entity]
+    return dominant(told) or "en"
+
+
+def _own_origin(entity: Entity) -> str:
+    """``ru`` or ``en`` where the person's own words tell, else ``""``."""
     if any(m.lang == "ru" or is_cyrillic(m.text) for m in entity.mentions):
         return "ru"
-    if any(w.key in _russian_given_keys() for m in entity.mentions for w in name_words(m)):
+    words = [w for m in entity.mentions for w in name_words(m) if not w.initial]
+    if any(w.key in _russian_given_keys() for w in words):
         return "ru"
-    if any(_RUSSIAN_SURNAME.search(w.text) for m in entity.mentions for w in name_words(m) if not w.initial):
+    if any(_RUSSIAN_SURNAME.search(w.text) for w in words):
         return "ru"
-    return "en"
+    if any(w.key in _english_name_keys() for w in words):
+        return "en"
+    return ""
+
+
+@functools.cache
+def _english_name_keys() -> frozenset[str]:
+    """English-pool given names and surnames that are not Russian names too ("Robert", "Murray")."""
+    keys = {latin_skeleton(g.latin) for g in english_given()} | {latin_skeleton(s) for s, _ in english_surnames()}
+    return frozenset(keys - _russian_given_keys() - {latin_skeleton(g.latin) for g in russian_given()})
 
 
 @functools.cache
@@ -204,7 +266,20 @@ def role_of(word: NameWord, entity: Entity) -> str:
     role = entity.attrs.get(f"role:{word.key}", "")
     if role:
         return role
-    return ROLE_FIRST if word.key in known_given_names() else ROLE_LAST
+    if word.key in known_given_names() or (_named_as_relative(entity) and not _RUSSIAN_SURNAME.search(word.text)):
+        return ROLE_FIRST
+    return ROLE_LAST
+
+
+def _named_as_relative(entity: Entity) -> bool:
+    """A person only ever named by one word after a relative word ("my son Amir", "дочь Злата").
+
+    Family members are called by their given names, so an unknown lone word there is a given name: its
+    pseudonym is a given name too, not a surname ("Powell" for a boy called Amir).
+    """
+    if any(len([w for w in name_words(m) if not w.initial]) != 1 for m in entity.mentions):
+        return False
+    return any(why.rule == "relative+name" for m in entity.mentions for why in m.why)
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -263,6 +338,8 @@ def render_words(
     for index, word in enumerate(words):
         if word.initial:
             replacement = part_for(record, by_position[index], is_cyrillic(word.text))[:1] + word.text[1:]
+        elif entity.attrs.get(f"{NICKNAME}{word.key}") and not is_cyrillic(word.text):
+            replacement = record.get("dim_lat") or part_for(record, ROLE_FIRST, False)  # "Rustik" -> "Valya"
         else:
             replacement = surrogate_word(record, word, role_of(word, entity), inflect)
         pieces.append(text[cursor : word.start])

@@ -55,7 +55,7 @@ class Evaluation:
 def masked_spans(pipeline: Pipeline, document: GoldDocument) -> tuple[Span, ...]:
     """The spans Veil changes in ``document``'s protected text."""
     analysis = pipeline.analyze(StringDocument(document.text, document.id), document.lang)
-    return tuple((edit.start, edit.end) for edit in analysis.edits())
+    return tuple((edit.start, edit.end) for edit in analysis.mention_edits())
 
 
 def warm_up(pipeline: Pipeline, languages: set[str]) -> float:

@@ -9,13 +9,15 @@ first appearance (``E1``, ``E2`` ...) and language-neutral keys for project-wide
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from veil.findings import Detection, Entity, Kind, Label, Passage, Why
 from veil.intervals import Coverage
-from veil.linking.keys import value_key
+from veil.linking.diminutives import NICKNAME, latin_diminutives
+from veil.linking.keys import name_token_key, value_key
 from veil.linking.persons import ROLE_FIRST, ROLE_LAST, Person, dominant, group_people, name_words, person_gender
 from veil.linking.propagate import FORM_EXPANDERS, Propagator
 
@@ -98,6 +100,38 @@ def drop_guessed_people(detections: Sequence[Detection]) -> list[Detection]:
     ]  # fmt: skip
 
 
+def drop_guesses_over_figures(detections: Sequence[Detection]) -> list[Detection]:
+    """``detections`` without a model's guess that holds a public figure's name and only office words besides.
+
+    "Ukrainian Ombudsman Dmytro" read as a place would outrank the figure's name "Dmytro Lubinets" (the
+    longer span wins) and mask the office while leaving the surname; the words outside the name are an
+    office and a nationality ("Ukrainian Ombudsman"), which say who the official is and nothing private.
+    """
+    from veil.detecting.figures import RULE, is_office_word
+    from veil.reference.places import fold, gazetteer
+
+    figures = [d for d in detections if any(w.rule == RULE for w in d.why)]
+    if not figures:
+        return list(detections)
+    adjectives = gazetteer().adjectives()
+
+    def only_office(guess: Detection, figure: Detection) -> bool:
+        outside = guess.text[: max(0, figure.start - guess.start)] + " " + guess.text[figure.end - guess.start :]
+        words = _OUTSIDE_WORD.findall(outside)
+        return all(is_office_word(w) or fold(w) in adjectives for w in words)
+
+    def covered_guess(detection: Detection) -> bool:
+        if not all(w.rule in GUESS_RULES for w in detection.why):
+            return False
+        overlapping = [f for f in figures if f.start < detection.end and detection.start < f.end and f is not detection]
+        return any(only_office(detection, f) for f in overlapping)
+
+    return [d for d in detections if not covered_guess(d)]
+
+
+_OUTSIDE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
 def prefer_people(mentions: list[Detection]) -> list[Detection]:
     """Place and organisation mentions made of a person's name forms become mentions of a person.
 
@@ -132,6 +166,26 @@ def _made_of_names(words: Sequence[str], forms: set[str]) -> bool:
     return len(words) <= 3 and any(w in forms for w in words) and all(w[:1].isupper() for w in words)
 
 
+def _diminutives_of_first_names(entities: Sequence[Entity]) -> dict[int, list[str]]:
+    """For each mention of a person (by ``id``), the suffix diminutives of the person's Latin first names.
+
+    Every mention of the person carries them all, so a diminutive is searched for as a form of the person
+    whichever mention wrote the full first name.
+    """
+    found: dict[int, list[str]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        firsts = {
+            k.removeprefix("role:") for k, role in entity.attrs.items() if k.startswith("role:") and role == ROLE_FIRST
+        }
+        words = {w.text for m in entity.mentions for w in name_words(m) if not w.initial and w.key in firsts}
+        forms = sorted({form for word in words for form in latin_diminutives(word)})
+        if forms:
+            found.update((id(m), forms) for m in entity.mentions)
+    return found
+
+
 def _person_words(mention: Detection) -> list[str]:
     return [w.text for w in name_words(mention) if not w.initial]
 
@@ -162,7 +216,7 @@ def _person_entity(person: Person) -> Entity:
 def group(mentions: Sequence[Detection]) -> list[Entity]:
     """Entities from non-overlapping mentions: people by name words, everything else by value."""
     people = [m for m in mentions if m.type == "person"]
-    entities = [_person_entity(p) for p in group_people(people)]
+    entities = _join_nicknames([_person_entity(p) for p in group_people(people)])
     by_value: dict[tuple[str, str], list[Detection]] = defaultdict(list)
     for mention in mentions:
         if mention.type != "person":
@@ -171,6 +225,29 @@ def group(mentions: Sequence[Detection]) -> list[Entity]:
         first = members[0]
         entities.append(Entity("", first.label, first.kind, type_, members, frozenset({key})))
     return entities
+
+
+def _join_nicknames(people: list[Entity]) -> list[Entity]:
+    """A person named only by a suffix diminutive of one other person's first name ("Rustik" beside
+    "Rustam Abdullaev") is that person: the mentions join, and the word is marked as a nickname."""
+    derived = _diminutives_of_first_names(people)
+    owners: dict[str, set[int]] = defaultdict(set)
+    for index, person in enumerate(people):
+        for form in derived.get(id(person.mentions[0]), []):
+            owners[form.casefold()].add(index)
+    joined: set[int] = set()
+    for index, person in enumerate(people):
+        texts = {m.text.casefold() for m in person.mentions}
+        candidates = set.union(*(owners.get(t, set()) for t in texts)) - {index} if texts else set()
+        if len(texts) != 1 or len(candidates) != 1:
+            continue
+        owner = people[candidates.pop()]
+        owner.mentions.extend(person.mentions)
+        owner.mentions.sort(key=lambda m: m.start)
+        key = name_token_key(person.mentions[0].text, person.mentions[0].lang)
+        owner.attrs.update({f"role:{key}": ROLE_FIRST, f"{NICKNAME}{key}": "1"})
+        joined.add(index)
+    return [p for i, p in enumerate(people) if i not in joined]
 
 
 def mention_key(mention: Detection) -> str:
@@ -199,11 +276,17 @@ class Linker:
         self.propagate = propagate
 
     def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
-        mentions = prefer_people(resolve_overlaps(drop_guessed_people(detections)))
+        mentions = prefer_people(resolve_overlaps(drop_guesses_over_figures(drop_guessed_people(detections))))
         entities = group(mentions)
         if self.propagate and entities:
-            propagator = Propagator(entities, _person_words)
+            derived = _diminutives_of_first_names(entities)
+            propagator = Propagator(entities, lambda m: _person_words(m) + derived.get(id(m), []))
             covered = [(m.start, m.end) for m in mentions]
             for owner, mention in propagator.find(passages(), covered):
                 entities[owner].mentions.append(mention)
+                if mention.text in derived.get(id(entities[owner].mentions[0]), []):
+                    # a nickname made from the first name ("Rustik") becomes the pseudonym's diminutive
+                    key = name_token_key(mention.text, mention.lang)
+                    entities[owner].attrs[f"role:{key}"] = ROLE_FIRST
+                    entities[owner].attrs[f"{NICKNAME}{key}"] = "1"
         return _number(entities)

@@ -26,6 +26,7 @@ TITLES = frozenset(
         "lieutenant", "colonel", "major", "general", "private", "corporal", "uncle", "aunt", "auntie",
         # offices held by public figures: "President Putin" is Putin
         "president", "prime", "minister", "chancellor", "governor", "mayor", "senator", "patriarch",
+        "ombudsman", "ombudswoman", "ombudsperson", "commissioner", "омбудсмен",
         "президент", "премьер", "премьер-министр", "министр", "губернатор", "мэр", "патриарх",
         "г-н", "г-жа", "господин", "госпожа", "гражданин", "гражданка", "тётя", "тетя", "дядя",
     }

@@ -66,6 +66,8 @@ CONTEXT = [
     ('against Gülizar Tuncer Güneş, ("the victim")', ["Gülizar Tuncer Güneş"]),
     ("my son is twelve", []),  # a cue with no name after it
     ("a town called Bryansk", []),  # "called" needs a name from the lists
+    ("His name is Rustam Kasymov.", ["Rustam Kasymov"]),  # an unlisted first name before a listed surname
+    ("Her name is Nobody Special.", []),
 ]
 TRANSCRIPTS = [
     ("i talked to sergey volkov yesterday and he said no", ["sergey volkov"]),

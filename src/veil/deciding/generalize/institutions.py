@@ -42,7 +42,9 @@ _RU_GENERIC_KEEP = frozenset(
 def english_kind(mention: Detection, type_: str) -> str:
     head = mention.attrs.get("head") or KINDS.get(type_, ("organisation", ""))[0]
     if mention.attrs.get("personal") or not mention.text[:1].isupper():
-        return head
+        # a model's lower-case description names its own kind ("the agricultural college" is "the college")
+        last = mention.text.split()[-1].lower() if mention.text.split() else ""
+        return last if not mention.attrs.get("head") and _is_head(last) else head
     generic = generic_part(mention.text, "en").lower()
     if not generic:
         return head

@@ -100,10 +100,12 @@ def latin_diminutive(record: Record, word: NameWord, role: str) -> str | None:
     entry = given.by_inflected_skeleton(latin_skeleton(word.text))
     if entry is None or latin_skeleton(word.text) == latin_skeleton(entry.full):
         return None
-    spelled = {latin_skeleton(s) for s in entry.spellings}
-    if latin_skeleton(word.text) in spelled:
-        return None
     skeleton = latin_skeleton(word.text)
+    # a spelling of the full name is no diminutive, unless it is also the short form's ("Nadiia", Надія,
+    # and "Nadya", Надя, share a skeleton: "nadya" is what people are called)
+    spelled = {latin_skeleton(s) for s in entry.spellings} - {latin_skeleton(entry.form("short"))}
+    if skeleton in spelled:
+        return None
     register = next((r for r in ("familiar", "affectionate") if latin_skeleton(entry.form(r)) == skeleton), "short")
     return to_latin(diminutive(record, register))
 

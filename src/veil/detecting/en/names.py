@@ -184,7 +184,9 @@ class _Scan:
         before = [w.lower for w in self.words[max(0, i - 2) : i]]
         relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES
         naming = any(tuple(before[-len(cue) :]) == cue for cue in _NAMING)
-        if (relative or naming) and self.name_start(i, strict=naming):
+        # after "his name is", an unlisted first name counts when a listed name follows ("Rustam Kasymov")
+        followed = naming and self.name_start(i, strict=False) and i + 1 < len(self.words) and self.adjacent(i + 1)
+        if (relative or naming) and (self.name_start(i, strict=naming) or (followed and self.known_name(i + 1))):
             return self.extend(i), WHY_CONTEXT
         return self.role(i)
 

@@ -101,6 +101,20 @@ _WHY_GAZETTEER = Why("en.places", "gazetteer", 0.85, "a town or city in the GeoN
 # A little above the model's 0.8, so that "Republic of Dagestan" is a region, not the model's organisation.
 _WHY_INTRODUCED = Why("en.places", "place-noun+name", 0.82, "a name introduced as a village, district or region")
 _WHY_COUNTRY = Why("en.places", "country", 0.85, "a country")
+_WHY_RIVER = Why("en.places", "name+river", 0.85, "a named river, lake or stream")
+_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "our", "my", "his", "her", "their", "your", "its", "a", "an",
+     "every", "each", "one", "no", "which", "what", "another", "other", "same", "big", "small", "local", "nearby"}
+)  # fmt: skip
+# "on the Sukhaya river", "the Ishim River": the name before the word is a river's, not a person's
+_RIVER = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:river|River|lake|Lake|stream|creek)\b")
+_WHY_EMPLOYER = Why("en.places", "employer-named-like-town", 0.9, "a company where someone works, named like a town")
+# Words before a name that make it an employer ("worked as a shift electrician at Apatit", "Employer: ..."):
+# a small town's name there is the company named after it, not the town.
+_EMPLOYER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:work(?:s|ed|ing)?|employed|hired|job)\b[^.;:!?\n]{0,50}?\b(?:at|for|by)|"
+    r"\b(?:employer|plant|factory|company|firm)\s*:?)\s+$"
+)
 _WHY_BORDER = Why("en.places", "border-town", 0.7, "a place described by its border")
 _WHY_CROSSING = Why("en.places", "border-crossing", 0.8, "a named border crossing")
 
@@ -170,7 +184,25 @@ class EnglishPlaces(Detector):
                 results.append(hit)
                 taken.append((hit.start, hit.end))
         results.extend(self._described(passage))
+        results.extend(self._rivers(passage))
         results.extend(self._lives_in(passage, taken))
+        return results
+
+    @staticmethod
+    def _rivers(passage: Passage) -> list[Detection]:
+        """Small named rivers and lakes, with the word that says so (large ones stay public)."""
+        from veil.deciding.public import natural_features, phrase_key
+        from veil.detecting.en.lexicon import is_common_word
+
+        results = []
+        for match in _RIVER.finditer(passage.text):
+            name = match.group("name")
+            if fold(name) in countries() or phrase_key(name, "en") in natural_features():
+                continue  # a large river stays public
+            if any(is_common_word(word) or fold(word) in _DETERMINERS for word in re.split(r"[ -]", name)):
+                continue  # "The river was cold", "Our lake"
+            results.append(found(passage, match.start(), match.end(), label=Label.LOC, kind=Kind.QUASI,
+                                 type="place", why=_WHY_RIVER, attrs={"key": f"place:{fold(name)}"}))  # fmt: skip
         return results
 
     @staticmethod
@@ -220,6 +252,12 @@ class EnglishPlaces(Detector):
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="country",
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
             place = gazetteer().latin(name) if gazetteer().knows_latin(name) else None
+            if (
+                place is not None
+                and place.population < BIG_CITY
+                and _EMPLOYER_BEFORE.search(text[max(0, start - 80) : start])
+            ):
+                return found(passage, start, end, label=Label.ORG, kind=Kind.QUASI, type="company", why=_WHY_EMPLOYER)
             if place is not None and self._plausible(text, items, index, length, place, lower):
                 following = items[index + length].folded if index + length < len(items) else ""
                 extra = {"attributive": "1"} if following in ATTRIBUTIVE_NEXT else {}

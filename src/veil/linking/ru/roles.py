@@ -54,15 +54,27 @@ def guess_roles(words: Sequence[str], lang: str) -> list[str] | None:
     for i in full:
         if not roles[i]:
             roles[i] = ROLE_FIRST if ROLE_FIRST not in roles else ROLE_LAST
-    return _one_first_name(roles)
+    return _one_first_name(roles, words)
 
 
-def _one_first_name(roles: list[str]) -> list[str]:
-    """Two words read as first names ("Иван Иванов"'s surname is also a name): the later is the surname."""
+def _one_first_name(roles: list[str], words: Sequence[str]) -> list[str]:
+    """Two words read as first names ("Иван Иванов"'s surname is also a name): the later is the surname.
+
+    Unless both are forms of one given name: "lida lidia borisovna" and "gena gennady" name a person by
+    her diminutive and her full name, and neither is a surname.
+    """
     firsts = [i for i, r in enumerate(roles) if r == ROLE_FIRST]
-    if len(firsts) > 1 and ROLE_LAST not in roles:
+    if len(firsts) > 1 and ROLE_LAST not in roles and not _same_given_name(words[firsts[-2]], words[firsts[-1]]):
         roles[firsts[-1]] = ROLE_LAST
     return roles
+
+
+def _same_given_name(one: str, other: str) -> bool:
+    def entry(word: str) -> object:
+        return given.lookup(word) if morph.is_cyrillic_word(word) else given.by_skeleton(latin_skeleton(word))
+
+    first, second = entry(one), entry(other)
+    return first is not None and second is not None and getattr(first, "full", 1) == getattr(second, "full", 2)
 
 
 def guess_roles_with_patronymic(words: Sequence[str], lang: str) -> list[str] | None:
