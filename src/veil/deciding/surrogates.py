@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import iuliia
 
@@ -158,13 +158,29 @@ def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter
     return [c for c, n in zip(candidates, counts, strict=True) if n == fewest]
 
 
+def _second(pair: tuple[Any, str]) -> str:
+    return pair[1]
+
+
+def _hints_at(skeleton: str, avoid: set[str]) -> bool:
+    """Whether a surrogate word is a real name word or starts with one ("Roberts" for a real Robert,
+    "Иванов" for a real Иван): such a pseudonym would point back at the person."""
+    return any(skeleton[:n] in avoid for n in range(min(4, len(skeleton)), len(skeleton) + 1))
+
+
+def _unhinted(items: Sequence[T], skeleton_of: Callable[[T], str], avoid: set[str]) -> list[T]:
+    """The items that hint at no real name, or (when that leaves none) those that are none."""
+    free = [item for item in items if not _hints_at(skeleton_of(item), avoid)]
+    return free or [item for item in items if skeleton_of(item) not in avoid]
+
+
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
-    given = [g for g, skeleton in _russian_given_skeletons() if g.gender == sex and skeleton not in avoid]
+    given = [g for g, sk in _unhinted(_russian_given_skeletons(), _second, avoid) if g.gender == sex]
     given = _least_used(given, lambda g: g.latin, used)
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
-    fathers = [g for g, skeleton in _patronymic_skeletons(sex) if skeleton not in avoid]
-    surnames = [s for s, skeleton in _russian_surname_skeletons() if skeleton not in avoid]
+    fathers = [g for g, sk in _unhinted(_patronymic_skeletons(sex), _second, avoid)]
+    surnames = [s for s, sk in _unhinted(_russian_surname_skeletons(), _second, avoid)]
     surnames = _least_used(surnames, to_latin, used)
     first = rng.choice(given)
     last = rng.choice(surnames)
@@ -181,10 +197,10 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Coun
 
 def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
-    given = [g for g in english_given() if g.gender == wanted and latin_skeleton(g.latin) not in avoid]
-    given = _least_used(given, lambda g: g.latin, used)
-    middles = [g for g in english_given() if g.gender in {wanted, "u"} and latin_skeleton(g.latin) not in avoid]
-    surnames = [s for s in english_surnames() if latin_skeleton(s[0]) not in avoid]
+    names = _unhinted(english_given(), lambda g: latin_skeleton(g.latin), avoid)
+    given = _least_used([g for g in names if g.gender == wanted], lambda g: g.latin, used)
+    middles = [g for g in names if g.gender in {wanted, "u"}]
+    surnames = _unhinted(english_surnames(), lambda s: latin_skeleton(s[0]), avoid)
     surnames = _least_used(surnames, lambda s: s[0], used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)

@@ -1,0 +1,25 @@
+"""A pseudonym never points back at the person: no surrogate word is, or starts with, a real name word
+("Roberts" for a real Robert Murray, "Иванов" for a real Иван)."""
+
+import re
+
+import pytest
+
+from veil import Pipeline, Settings
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "real"),
+    [
+        ("Robert Murray called me. Robert said the summons came.", "en", ["robert", "murray"]),
+        ("Anna Kovacs wrote to me; Anna was scared.", "en", ["anna", "kovacs"]),
+        ("Позвонил Иван Петров. Иван сказал, что повестка пришла.", "ru", ["иван", "петров"]),
+        ("Мне написала Мария Павлова. Мария боялась.", "ru", ["мари", "павлов"]),
+    ],
+)
+def test_no_surrogate_word_starts_with_a_real_name(text: str, lang: str, real: list[str]) -> None:
+    for seed in range(25):
+        out = Pipeline(Settings(seed=seed)).protect_text(text, lang).text
+        words = [w.lower() for w in re.findall(r"\w+", out)]
+        hinted = [w for w in words for name in real if w.startswith(name[:4]) and len(w) > 3]
+        assert not hinted, f"seed {seed}: {out!r}"
