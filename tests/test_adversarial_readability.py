@@ -101,6 +101,11 @@ OFFICIALS = [
     ("Sviatlana Tsikhanouskaya met Alexander Lukashenka.", "Tsikhanouskaya met Alexander Lukashenka", ""),
     ("My neighbour Ombudsman Ivan Petrov came.", "Ombudsman", "Petrov"),
     ("Commissioner Dmytro Kovalenko came.", "Commissioner", "Kovalenko"),
+    # an office before a private surname is a title, at the very start of a document too
+    ("Ombudsman Lubinets said so.", "Ombudsman Lubinets", ""),
+    ("Ombudsman Petrov said so.", "Ombudsman", "Petrov"),
+    ("Prosecutor Petrov said so.", "Prosecutor", "Petrov"),
+    ("President Medvedev spoke.", "President Medvedev", ""),
 ]
 # (testimony, a diminutive in Cyrillic, the same diminutive in Latin letters): both become the pseudonym's
 # one diminutive ("Маша" became the full "Любовь" while "Masha" became "Lyuba")

@@ -105,6 +105,16 @@ def surnames_alone() -> frozenset[str]:
     return frozenset(name_token_key(line, _lang_of(line)) for line in _lines("figures_by_surname.txt"))
 
 
+def _named_by_office(mention: Detection) -> bool:
+    """Found as a listed figure's surname after an office, or written as office words and a surname."""
+    from veil.detecting.figures import is_office_word
+
+    if any(why.source == "public.figures" for why in mention.why):
+        return True
+    words = mention.text.split()
+    return len(words) >= 2 and all(is_office_word(word) for word in words[:-1])
+
+
 @functools.cache
 def generic_words() -> frozenset[str]:
     """Words that say what kind of institution something is without naming it (English, Russian lemmas)."""
@@ -213,6 +223,8 @@ class PublicContext:
     @staticmethod
     def _is_public_figure(entity: Entity) -> bool:
         words = {w.key for m in entity.mentions for w in name_words(m) if not w.initial}
-        if not words or (len(words) == 1 and not words <= surnames_alone()):
+        # a surname alone after the figure's office ("Ombudsman Lubinets") was found as the figure
+        by_office = any(_named_by_office(m) for m in entity.mentions)
+        if not words or (len(words) == 1 and not words <= surnames_alone() and not by_office):
             return False  # a common surname alone is more likely a private namesake
         return any(f.surname in words and words <= f.keys for f in public_figures())

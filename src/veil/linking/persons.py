@@ -27,6 +27,7 @@ TITLES = frozenset(
         # offices held by public figures: "President Putin" is Putin
         "president", "prime", "minister", "chancellor", "governor", "mayor", "senator", "patriarch",
         "ombudsman", "ombudswoman", "ombudsperson", "commissioner", "омбудсмен",
+        "prosecutor", "investigator", "inspector", "detective", "constable", "deputy",
         "президент", "премьер", "премьер-министр", "министр", "губернатор", "мэр", "патриарх",
         "г-н", "г-жа", "господин", "госпожа", "гражданин", "гражданка", "тётя", "тетя", "дядя",
     }
