@@ -63,7 +63,7 @@ def test_every_direct_identifier_is_masked_in_every_mention(
 ) -> None:
     protected = _protect(pipeline, name)
     leaks = {entity: _survivors(protected, forms) for entity, forms in gold.items()}
-    assert {entity: forms for entity, forms in leaks.items() if forms} == {}
+    assert {entity: forms for entity, forms in leaks.items() if forms} == {}, protected
 
 
 @pytest.mark.parametrize(("name", "public"), [("interview_en.txt", PUBLIC_EN), ("interview_ru.txt", PUBLIC_RU)])

@@ -23,3 +23,26 @@ def test_no_surrogate_word_starts_with_a_real_name(text: str, lang: str, real: l
         words = [w.lower() for w in re.findall(r"\w+", out)]
         hinted = [w for w in words for name in real if w.startswith(name[:4]) and len(w) > 3]
         assert not hinted, f"seed {seed}: {out!r}"
+
+
+@pytest.mark.parametrize(
+    ("origin", "gender", "real"),
+    [
+        ("ru", "f", ["Нина", "Павловна", "Кузьмина"]),  # kept by keys that fold case and gender
+        ("ru", "m", ["Сергей", "Павлович", "Кузьмин"]),
+        ("en", "m", ["Robert", "Murray"]),
+    ],
+)
+def test_a_drawn_pseudonym_takes_no_real_name_word(origin: str, gender: str, real: list[str]) -> None:
+    import random
+
+    from veil.deciding.surrogates import choose_person
+    from veil.linking.keys import latin_skeleton, name_token_key
+
+    avoid = {name_token_key(word, origin) for word in real}
+    for seed in range(300):
+        record = choose_person(origin, gender, random.Random(seed), avoid, set())
+        drawn = [record["first"], record["middle"], record["last"], record["first_lat"], record["last_lat"]]
+        for word in drawn:
+            assert name_token_key(word, origin) not in avoid, (seed, record)
+            assert latin_skeleton(word) not in avoid, (seed, record)

@@ -128,20 +128,20 @@ def is_cyrillic(text: str) -> bool:
 
 
 @functools.cache
-def _russian_given_skeletons() -> tuple[tuple[GivenName, str], ...]:
+def _russian_given_skeletons() -> tuple[tuple[GivenName, tuple[str, ...]], ...]:
     """Each Russian given name with its skeleton, computed once (a record is drawn per person)."""
-    return tuple((g, latin_skeleton(g.cyrillic)) for g in russian_given())
+    return tuple((g, _keys(g.cyrillic, "ru")) for g in russian_given())
 
 
 @functools.cache
-def _patronymic_skeletons(sex: str) -> tuple[tuple[GivenName, str], ...]:
+def _patronymic_skeletons(sex: str) -> tuple[tuple[GivenName, tuple[str, ...]], ...]:
     """Each man's name with the skeleton of the patronymic it makes for ``sex``, computed once."""
-    return tuple((g, latin_skeleton(patronymic(g.cyrillic, sex))) for g in russian_given() if g.gender == "m")
+    return tuple((g, _keys(patronymic(g.cyrillic, sex), "ru")) for g in russian_given() if g.gender == "m")
 
 
 @functools.cache
-def _russian_surname_skeletons() -> tuple[tuple[str, str], ...]:
-    return tuple((s, latin_skeleton(s)) for s in russian_surnames())
+def _russian_surname_skeletons() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((s, _keys(s, "ru")) for s in russian_surnames())
 
 
 def _usage_key(word: str) -> str:
@@ -158,20 +158,26 @@ def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter
     return [c for c, n in zip(candidates, counts, strict=True) if n == fewest]
 
 
-def _second(pair: tuple[Any, str]) -> str:
+def _keys(word: str, lang: str) -> tuple[str, ...]:
+    """The keys a surrogate word is checked under: the name key the document's real names are kept by
+    (case and gender folded: "Павловне", "Павловна" and "Павлович" are one) and its spelling skeleton."""
+    return (name_token_key(word, lang), latin_skeleton(word))
+
+
+def _second(pair: tuple[Any, tuple[str, ...]]) -> tuple[str, ...]:
     return pair[1]
 
 
-def _hints_at(skeleton: str, avoid: set[str]) -> bool:
+def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
     """Whether a surrogate word is a real name word or starts with one ("Roberts" for a real Robert,
     "Иванов" for a real Иван): such a pseudonym would point back at the person."""
-    return any(skeleton[:n] in avoid for n in range(min(4, len(skeleton)), len(skeleton) + 1))
+    return any(key[:n] in avoid for key in keys for n in range(min(4, len(key)), len(key) + 1))
 
 
-def _unhinted(items: Sequence[T], skeleton_of: Callable[[T], str], avoid: set[str]) -> list[T]:
+def _unhinted(items: Sequence[T], keys_of: Callable[[T], tuple[str, ...]], avoid: set[str]) -> list[T]:
     """The items that hint at no real name, or (when that leaves none) those that are none."""
-    free = [item for item in items if not _hints_at(skeleton_of(item), avoid)]
-    return free or [item for item in items if skeleton_of(item) not in avoid]
+    free = [item for item in items if not _hints_at(keys_of(item), avoid)]
+    return free or [item for item in items if not set(keys_of(item)) & avoid]
 
 
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
@@ -197,10 +203,10 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Coun
 
 def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
-    names = _unhinted(english_given(), lambda g: latin_skeleton(g.latin), avoid)
+    names = _unhinted(english_given(), lambda g: _keys(g.latin, "en"), avoid)
     given = _least_used([g for g in names if g.gender == wanted], lambda g: g.latin, used)
     middles = [g for g in names if g.gender in {wanted, "u"}]
-    surnames = _unhinted(english_surnames(), lambda s: latin_skeleton(s[0]), avoid)
+    surnames = _unhinted(english_surnames(), lambda s: _keys(s[0], "en"), avoid)
     surnames = _least_used(surnames, lambda s: s[0], used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)
