@@ -43,6 +43,9 @@ class DecisionContext:
     # Every entity of the document, so one decision can take another into account (a town is not described
     # by a country the same text hides).
     entities: Sequence[Entity] = ()
+    # The pseudonyms given so far in this document ("first last" in Latin letters): a new one avoids their
+    # words before all others, so two people of one testimony are not both "Anastasiya".
+    in_document: list[str] = field(default_factory=list)
 
 
 BEFORE_CHARS = 40

@@ -85,7 +85,7 @@ def new_record(entity: Entity, origin: str, gender: str, avoid: set[str], contex
                relative: Record | None) -> dict[str, str]:  # fmt: skip
     """A fresh surrogate; with a relative's record, it carries the family's surrogate surname."""
     taken = context.memory.taken("person")
-    record = choose_person(origin, gender, context.rng, avoid, taken)
+    record = choose_person(origin, gender, context.rng, avoid, taken, context.in_document)
     for _ in range(50):  # the family's surname may turn a fresh draw into a relative's pseudonym: draw again
         if relative is None or relative.get("origin") != record.get("origin") or record.get("origin") != "ru":
             break
@@ -95,12 +95,12 @@ def new_record(entity: Entity, origin: str, gender: str, avoid: set[str], contex
         record["value"] = record_value(record)
         if record["value"] not in taken and record["first"] != relative.get("first"):
             break
-        record = choose_person(origin, gender, context.rng, avoid, taken)
+        record = choose_person(origin, gender, context.rng, avoid, taken, context.in_document)
     written = _written_initials(context)
     for _ in range(20):  # "Yershov D.V." must not repeat the real initials of someone else in the document
         if _initials(record) not in written:
             break
-        record = choose_person(origin, gender, context.rng, avoid, taken)
+        record = choose_person(origin, gender, context.rng, avoid, taken, context.in_document)
     if record.get("origin") == "ru":
         record.setdefault("family", _masculine(record["last"]))
     record[NAMED] = "1" if has_first_name(entity) else "0"

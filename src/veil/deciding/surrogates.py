@@ -220,14 +220,20 @@ def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Coun
     }  # fmt: skip
 
 
-def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str], taken: set[str]) -> dict[str, str]:
+def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str], taken: set[str],
+                  in_document: Sequence[str] = ()) -> dict[str, str]:  # fmt: skip
     """A new surrogate record, avoiding name words in ``avoid`` and full values in ``taken``.
 
-    Its first name and surname are ones the pseudonyms in ``taken`` use least: two people of one
-    testimony both called "Anastasiya" read as one person.
+    Its first name and surname are ones the pseudonyms in ``taken`` use least, and never (while the pool
+    allows) those of the pseudonyms already given in this document (``in_document``): two people of one
+    testimony both called "Anastasiya" read as one person. A project outgrows the pools; a document should
+    not.
     """
     make = _russian_record if origin == "ru" else _english_record
     used = Counter(_usage_key(word) for value in taken for word in value.split())
+    for value in in_document:
+        for word in value.split():
+            used[_usage_key(word)] += _IN_DOCUMENT_WEIGHT
     record = make(gender, rng, avoid, used)
     for _ in range(50):
         if record_value(record) not in taken:
@@ -235,6 +241,9 @@ def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str],
         record = make(gender, rng, avoid, used)
     record["value"] = record_value(record)
     return record
+
+
+_IN_DOCUMENT_WEIGHT = 1_000_000
 
 
 def record_value(record: Record) -> str:
