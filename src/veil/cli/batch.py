@@ -23,7 +23,7 @@ from rich.table import Table
 from veil.batch import BatchOptions, BatchSummary, run_batch
 from veil.batch.plan import PlannedFile
 from veil.cli.app import app, err_console
-from veil.cli.options import Config, FormatName, Lang, ProjectDir, settings_from
+from veil.cli.options import Config, FormatName, Lang, ProjectDir, Quiet, Report, ReportOriginals, settings_from
 from veil.cli.project import note, open_project
 from veil.errors import ErrorCode, VeilError
 
@@ -125,13 +125,10 @@ def batch(
     lang: Lang = "auto",
     config: Config = None,
     format_name: FormatName = None,
-    report: Annotated[bool, typer.Option("--report/--no-report", help="Write the JSON and HTML reports.")] = True,
-    report_originals: Annotated[
-        bool,
-        typer.Option("--report-originals", help="Put the real identifiers in the reports (they become sensitive)."),
-    ] = False,
+    report: Report = True,
+    report_originals: ReportOriginals = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Protect every file under a folder, on many workers, resumably, with one pseudonym per person."""
     if workers is not None and scheduler is not None:

@@ -31,6 +31,12 @@ ProjectDir = Annotated[
         file_okay=False,
     ),
 ]
+Report = Annotated[bool, typer.Option("--report/--no-report", help="Write the JSON and HTML reports.")]
+ReportOriginals = Annotated[
+    bool,
+    typer.Option("--report-originals", help="Put the real identifiers in the reports (they become sensitive)."),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 FormatName = Annotated[
     str | None,
     typer.Option("--format", help="Read the input as this format instead of guessing from its extension."),

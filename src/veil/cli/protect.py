@@ -17,7 +17,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, 
 from rich.table import Table
 
 from veil.cli.app import app, err_console
-from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, settings_from
+from veil.cli.options import Config, FormatName, Inputs, Lang, ProjectDir, Quiet, Report, ReportOriginals, settings_from
 from veil.cli.project import note, optional_project
 from veil.errors import ErrorCode, VeilError
 from veil.pipeline import Pipeline
@@ -86,12 +86,9 @@ def protect(
     lang: Lang = "auto",
     config: Config = None,
     format_name: FormatName = None,
-    report: Annotated[bool, typer.Option("--report/--no-report", help="Write the JSON and HTML reports.")] = True,
-    report_originals: Annotated[
-        bool,
-        typer.Option("--report-originals", help="Put the real identifiers in the reports (they become sensitive)."),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    report: Report = True,
+    report_originals: ReportOriginals = False,
+    quiet: Quiet = False,
     project_dir: ProjectDir = None,
 ) -> None:
     """Protect documents: replace names, numbers and other identifiers, and report every change."""

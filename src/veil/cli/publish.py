@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from veil.cli.app import app, err_console
-from veil.cli.options import FormatName, ProjectDir
+from veil.cli.options import FormatName, ProjectDir, Quiet
 from veil.cli.project import note, optional_project
 from veil.publishing import publish_file
 
@@ -45,7 +45,7 @@ def publish(
         str | None, typer.Option("--lang", "-l", help="The page language, en or ru (default: guessed).")
     ] = None,
     format_name: FormatName = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Quiet = False,
     project_dir: ProjectDir = None,
 ) -> None:
     """Publish a protected interview as one accessible HTML page (no scripts, nothing fetched)."""
