@@ -16,6 +16,7 @@ from veil.deciding.surrogates import (
     display_name,
     is_cyrillic,
     person_origin,
+    record_value,
     render_person,
 )
 from veil.findings import Action, Decision, Entity, Why
@@ -62,7 +63,7 @@ class Pseudonym(Strategy):
             note = "a new pseudonym of the same gender" + (", with the family's surname" if relative else "")
             why = Why("decide.pseudonym", "new-surrogate", 1.0, note)
         context.memory.remember("person", people.keys_to_remember(entity), record)
-        context.in_document.append(f"{record.get('first_lat', '')} {record.get('last_lat', '')}")
+        context.in_document.append(record_value(record))
         replacements = tuple(render_person(record, m, entity) for m in entity.mentions)
         display = display_name(record, cyrillic=context.lang == "ru")
         return Decision(entity.id, self.action, replacements, (why,), display)

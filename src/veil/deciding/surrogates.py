@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import iuliia
 
@@ -127,21 +127,34 @@ def is_cyrillic(text: str) -> bool:
     return any(ch in _CYRILLIC for ch in text.casefold())
 
 
+Keyed = tuple[tuple[T, tuple[str, ...]], ...]
+
+
 @functools.cache
-def _russian_given_skeletons() -> tuple[tuple[GivenName, tuple[str, ...]], ...]:
-    """Each Russian given name with its skeleton, computed once (a record is drawn per person)."""
+def _russian_given_keyed() -> Keyed[GivenName]:
+    """Each Russian given name with its keys (see :func:`_keys`), computed once: a record is drawn per person."""
     return tuple((g, _keys(g.cyrillic, "ru")) for g in russian_given())
 
 
 @functools.cache
-def _patronymic_skeletons(sex: str) -> tuple[tuple[GivenName, tuple[str, ...]], ...]:
-    """Each man's name with the skeleton of the patronymic it makes for ``sex``, computed once."""
+def _patronymic_keyed(sex: str) -> Keyed[GivenName]:
+    """Each man's name with the keys of the patronymic it makes for ``sex``, computed once."""
     return tuple((g, _keys(patronymic(g.cyrillic, sex), "ru")) for g in russian_given() if g.gender == "m")
 
 
 @functools.cache
-def _russian_surname_skeletons() -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _russian_surname_keyed() -> Keyed[str]:
     return tuple((s, _keys(s, "ru")) for s in russian_surnames())
+
+
+@functools.cache
+def _english_given_keyed() -> Keyed[GivenName]:
+    return tuple((g, _keys(g.latin, "en")) for g in english_given())
+
+
+@functools.cache
+def _english_surname_keyed() -> Keyed[tuple[str, str]]:
+    return tuple((s, _keys(s[0], "en")) for s in english_surnames())
 
 
 def _usage_key(word: str) -> str:
@@ -164,29 +177,25 @@ def _keys(word: str, lang: str) -> tuple[str, ...]:
     return (name_token_key(word, lang), latin_skeleton(word))
 
 
-def _second(pair: tuple[Any, tuple[str, ...]]) -> tuple[str, ...]:
-    return pair[1]
-
-
 def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
     """Whether a surrogate word is a real name word or starts with one ("Roberts" for a real Robert,
     "Иванов" for a real Иван): such a pseudonym would point back at the person."""
     return any(key[:n] in avoid for key in keys for n in range(min(4, len(key)), len(key) + 1))
 
 
-def _unhinted(items: Sequence[T], keys_of: Callable[[T], tuple[str, ...]], avoid: set[str]) -> list[T]:
-    """The items that hint at no real name, or (when that leaves none) those that are none."""
-    free = [item for item in items if not _hints_at(keys_of(item), avoid)]
-    return free or [item for item in items if not set(keys_of(item)) & avoid]
+def _unhinted(pool: Keyed[T], avoid: set[str]) -> list[T]:
+    """The pool's items that hint at no real name, or (when that leaves none) those that are none."""
+    free = [item for item, keys in pool if not _hints_at(keys, avoid)]
+    return free or [item for item, keys in pool if not set(keys) & avoid]
 
 
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
-    given = [g for g, sk in _unhinted(_russian_given_skeletons(), _second, avoid) if g.gender == sex]
+    given = [g for g in _unhinted(_russian_given_keyed(), avoid) if g.gender == sex]
     given = _least_used(given, lambda g: g.latin, used)
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
-    fathers = [g for g, sk in _unhinted(_patronymic_skeletons(sex), _second, avoid)]
-    surnames = [s for s, sk in _unhinted(_russian_surname_skeletons(), _second, avoid)]
+    fathers = _unhinted(_patronymic_keyed(sex), avoid)
+    surnames = _unhinted(_russian_surname_keyed(), avoid)
     surnames = _least_used(surnames, to_latin, used)
     first = rng.choice(given)
     last = rng.choice(surnames)
@@ -203,10 +212,10 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Coun
 
 def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
-    names = _unhinted(english_given(), lambda g: _keys(g.latin, "en"), avoid)
+    names = _unhinted(_english_given_keyed(), avoid)
     given = _least_used([g for g in names if g.gender == wanted], lambda g: g.latin, used)
     middles = [g for g in names if g.gender in {wanted, "u"}]
-    surnames = _unhinted(english_surnames(), lambda s: _keys(s[0], "en"), avoid)
+    surnames = _unhinted(_english_surname_keyed(), avoid)
     surnames = _least_used(surnames, lambda s: s[0], used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)
