@@ -90,6 +90,12 @@ def _activity(match: re.Match[str], text: str) -> Mapping[str, str]:
     return {"group": match.group("g"), "key": " ".join(match.group(0).lower().split())}
 
 
+def _club(name: str, pattern: str) -> Rule:
+    """A rule for a club named with its activity (the activity as an adjective or as a genitive)."""
+    return Rule(name, re.compile(pattern), Label.MISC, "activity", "a club or team the person belongs to or runs",
+                0.7, 0, _activity, trigger=_GROUP_TRIGGER, reach=50)  # fmt: skip
+
+
 _MAKE = rf"(?P<make>{alternation(_forms())})"
 RULES = (
     Rule(
@@ -104,30 +110,8 @@ RULES = (
         trigger=re.compile(alternation(MAKES)),
         reach=50,
     ),
-    Rule(
-        "club-adjective",
-        re.compile(rf"(?i:\b(?:{alternation(ACTIVITY_STEMS)}){_ADJ_ENDINGS}\s+(?P<g>{GROUPS}))(?![а-яё])"),
-        Label.MISC,
-        "activity",
-        "a club or team the person belongs to or runs",
-        0.7,
-        0,
-        _activity,
-        trigger=_GROUP_TRIGGER,
-        reach=50,
-    ),
-    Rule(
-        "club-genitive",
-        re.compile(rf"(?i:\b(?P<g>{GROUPS})\s+(?:{alternation(ACTIVITY_GENITIVES)}))(?![а-яё])"),
-        Label.MISC,
-        "activity",
-        "a club or team the person belongs to or runs",
-        0.7,
-        0,
-        _activity,
-        trigger=_GROUP_TRIGGER,
-        reach=50,
-    ),
+    _club("club-adjective", rf"(?i:\b(?:{alternation(ACTIVITY_STEMS)}){_ADJ_ENDINGS}\s+(?P<g>{GROUPS}))(?![а-яё])"),
+    _club("club-genitive", rf"(?i:\b(?P<g>{GROUPS})\s+(?:{alternation(ACTIVITY_GENITIVES)}))(?![а-яё])"),
 )
 
 
