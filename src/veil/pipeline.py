@@ -113,7 +113,7 @@ class Analysis:
         ]
         if not changed:
             return []
-        before = text_before(self.document, self.entities)
+        before = _text_before(self.document, {mention.start for mention, _, _ in changed})
         edits = []
         for mention, replacement, entity_id in changed:
             found = _ARTICLE_BEFORE.search(before.get(mention.start, ""))
