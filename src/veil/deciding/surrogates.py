@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -157,9 +158,40 @@ def _english_surname_keyed() -> Keyed[tuple[str, str]]:
     return tuple((s, _keys(s[0], "en")) for s in english_surnames())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _usage_key(word: str) -> str:
-    """One key for a name word in every spelling and gender ("Filippova" and "Filippov")."""
+    """One key for a name word in every spelling and gender ("Filippova" and "Filippov").
+
+    Cached: the pools' words and the project's pseudonyms' words are asked for again with every new
+    person. Only pseudonym words pass through here, never a real name.
+    """
     return name_token_key(word, "en")
+
+
+class _UsageCounts:
+    """How often each pseudonym word is used by the values in ``taken``, kept up to date incrementally.
+
+    ``taken`` only grows while a project protects documents, so counting it again for every new person
+    (what a plain ``Counter`` would do) makes an archive quadratic; adding what is new since the last
+    call is a set difference. A set that is not a superset of the last one starts the count again.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+        self._counts: Counter[str] = Counter()
+
+    def of(self, taken: set[str]) -> Counter[str]:
+        with self._lock:
+            if len(taken) < len(self._seen) or not self._seen <= taken:
+                self._seen, self._counts = set(), Counter()
+            for value in taken - self._seen:
+                self._counts.update(_usage_key(word) for word in value.split())
+            self._seen = set(taken)
+            return Counter(self._counts)
+
+
+_USAGE = _UsageCounts()
 
 
 def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter[str]) -> list[T]:
@@ -177,7 +209,7 @@ def _keys(word: str, lang: str) -> tuple[str, ...]:
     return (name_token_key(word, lang), latin_skeleton(word))
 
 
-def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
+def _hints_at(keys: tuple[str, ...], avoid: frozenset[str]) -> bool:
     """Whether a surrogate word is a real name word or starts with one ("Roberts" for a real Robert,
     "Иванов" for a real Иван): such a pseudonym would point back at the person."""
     return any(key[:n] in avoid for key in keys for n in range(min(4, len(key)), len(key) + 1))
@@ -185,8 +217,16 @@ def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
 
 def _unhinted(pool: Keyed[T], avoid: set[str]) -> list[T]:
     """The pool's items that hint at no real name, or (when that leaves none) those that are none."""
-    free = [item for item, keys in pool if not _hints_at(keys, avoid)]
-    return free or [item for item, keys in pool if not set(keys) & avoid]
+    return list(_unhinted_cached(pool, frozenset(avoid)))
+
+
+@functools.lru_cache(maxsize=16)
+def _unhinted_cached(pool: Keyed[T], avoid: frozenset[str]) -> tuple[T, ...]:
+    # One document asks with the same pool and the same real name keys for every new person it meets
+    # (six pools): the cache covers the document being decided and the one before, in memory only, as
+    # the decision context itself does.
+    free = tuple(item for item, keys in pool if not _hints_at(keys, avoid))
+    return free or tuple(item for item, keys in pool if not set(keys) & avoid)
 
 
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
@@ -239,7 +279,7 @@ def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str],
     not.
     """
     make = _russian_record if origin == "ru" else _english_record
-    used = Counter(_usage_key(word) for value in taken for word in value.split())
+    used = _USAGE.of(taken)
     for value in in_document:
         for word in value.split():
             used[_usage_key(word)] += _IN_DOCUMENT_WEIGHT
