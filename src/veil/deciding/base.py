@@ -17,12 +17,15 @@ import abc
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from veil.config import Settings
 from veil.deciding.memory import EntityMemory, InMemory, ReviewedMemory
 from veil.deciding.public import PublicContext
 from veil.findings import Action, Decision, Edit, Entity, Kind, Why
 from veil.registry import Registry
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -46,6 +49,17 @@ class DecisionContext:
     # The pseudonyms given so far in this document ("first last" in Latin letters): a new one avoids their
     # words before all others, so two people of one testimony are not both "Anastasiya".
     in_document: list[str] = field(default_factory=list)
+    # What strategies work out once per document from ``entities`` (see :meth:`once`).
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def once(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out the first time ``name`` is asked for in this document only: a fact
+        about the whole document (the origin its people's names tell, the initials written in it) would
+        otherwise be worked out again for every person, which is quadratic in a long testimony."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        value: T = self._memo[name]
+        return value
 
 
 BEFORE_CHARS = 40
@@ -117,10 +131,23 @@ class Decider:
             return None
         return Action(action), Why("decide.review", "reviewer", 1.0, "decided by a reviewer in this project")
 
-    def decide(self, entities: Sequence[Entity], context: DecisionContext) -> list[Decision]:
+    def actions(self, entities: Sequence[Entity]) -> dict[str, tuple[Action, Why]]:
+        """Each entity's action by the settings alone (public facts, ``actions``, defaults): what
+        :meth:`decide` does unless a reviewer decided otherwise. It needs no memory, so a batch worker
+        works it out and the driver, which owns the memory, only looks for reviews."""
+        return {entity.id: self.action_for(entity) for entity in entities}
+
+    def decide(
+        self,
+        entities: Sequence[Entity],
+        context: DecisionContext,
+        actions: Mapping[str, tuple[Action, Why]] | None = None,
+    ) -> list[Decision]:
+        """Every entity's decision; ``actions`` are those :meth:`actions` gave, when worked out already."""
         decisions = []
         for entity in entities:
-            action, why = self.reviewed(entity, context) or self.action_for(entity)
+            by_settings = actions[entity.id] if actions is not None else None
+            action, why = self.reviewed(entity, context) or by_settings or self.action_for(entity)
             decision = STRATEGIES.get(action.value).decide(entity, context)
             decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
                                       (why, *decision.why), decision.display))  # fmt: skip

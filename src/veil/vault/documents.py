@@ -99,10 +99,20 @@ def read_original(vault: Vault, original_id: int) -> Iterator[bytes]:
         yield block
 
 
-def add_document(vault: Vault, original_id: int, protected_digest: bytes, record: dict[str, Any]) -> int:
+def next_document_id(vault: Vault) -> int:
+    """The id the next document will get (ask inside the writer's transaction that adds it)."""
+    with vault.transaction() as db:
+        return int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM documents").fetchone()[0])
+
+
+def add_document(
+    vault: Vault, original_id: int, protected_digest: bytes, record: dict[str, Any], document_id: int | None = None
+) -> int:
+    """Seal and store a document's record under ``document_id`` (by default the next free id)."""
     tag = vault.keys.tag("protected", protected_digest)
     with vault.transaction() as db:
-        document_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM documents").fetchone()[0])
+        if document_id is None:
+            document_id = next_document_id(vault)
         sealed = vault.keys.seal_json(f"document/{document_id}/record", record)
         db.execute(
             "INSERT INTO documents(id, original_id, protected_tag, created, record) VALUES (?, ?, ?, ?, ?)",

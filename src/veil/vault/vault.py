@@ -43,6 +43,7 @@ class Vault:
         self.vault_id = vault_id
         self._cache: dict[str, Any] = {}
         self._cache_version = -1
+        self._cache_epoch: int | None = None
         self._depth = 0
         # Kept only so a passphrase change can re-wrap it; the subkeys derived from it are in memory anyway.
         self._data_key = b""
@@ -164,10 +165,16 @@ class Vault:
     # -- a per-process cache that another writer's commit invalidates -----------------------------------
 
     def cached(self, name: str) -> Any:
-        version = self.store.data_version()
-        if version != self._cache_version:
-            self._cache.clear()
-            self._cache_version = version
+        """What :meth:`cache` kept under ``name``, unless another process committed since."""
+        # Asking SQLite costs a query per lookup; while this thread holds the writer lock no other
+        # process can commit, so one check per taking of the lock is enough.
+        epoch = self.store.writer_epoch()
+        if epoch is None or epoch != self._cache_epoch:
+            version = self.store.data_version()
+            if version != self._cache_version:
+                self._cache.clear()
+                self._cache_version = version
+            self._cache_epoch = epoch
         return self._cache.get(name)
 
     def cache(self, name: str, value: Any) -> None:
