@@ -53,8 +53,13 @@ def load_model() -> Any:
     if not model_available():
         raise VeilError(ErrorCode.MODEL_MISSING, "the English NER model is not installed with this copy of Veil")
     import spacy
+    from thinc.api import use_ops
 
-    return spacy.load(model_path())
+    # thinc multiplies matrices with blis by default, and blis falls back to its slow reference kernels
+    # on processors it does not recognise (AMD's, for one); numpy's BLAS picks fast kernels everywhere
+    # and gives the same entities.
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(model_path())
 
 
 class EnglishNer(Detector):
