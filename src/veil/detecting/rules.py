@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.findings import Detection, Kind, Label, Passage, Why
@@ -132,8 +132,7 @@ def register_rules(name: str, languages: Iterable[str], rules: Sequence[Rule]) -
     return detector
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: a passage has tens of thousands, built in one go
     start: int
     end: int
     text: str
@@ -146,9 +145,10 @@ class Word:
 def words(text: str) -> tuple[Word, ...]:
     """The words of a passage, computed once for all the detectors that need them."""
     folded = fold(text)
+    spans = map(re.Match.span, _WORD.finditer(text))
     if len(folded) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
-        return tuple(Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text))
-    return tuple(Word(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text))
+        return tuple([Word(start, end, text[start:end], fold(text[start:end])) for start, end in spans])
+    return tuple([Word(start, end, text[start:end], folded[start:end]) for start, end in spans])
 
 
 def fold(text: str) -> str:

@@ -89,7 +89,9 @@ RULES = (
         0.9,
         "car",
         _vehicle,
-        trigger=re.compile(f"(?i:{alternation(MAKES + OWNED_MAKES)})"),
+        # The pattern takes a make as listed or all in lower case, so the trigger looks for just those:
+        # a case-sensitive alternation is searched several times faster than a case-insensitive one.
+        trigger=re.compile(alternation(MAKES + OWNED_MAKES + tuple(m.lower() for m in MAKES + OWNED_MAKES))),
         reach=60,
     ),
     Rule(
