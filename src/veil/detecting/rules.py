@@ -151,6 +151,32 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple([Word(start, end, text[start:end], folded[start:end]) for start, end in spans])
 
 
+# Letters that Python's case-insensitive matching equates with a Latin or Cyrillic letter although their
+# lower case is another letter: the dotless "ı", the long "ſ" and the old Cyrillic letter forms.
+_CASE_EQUIVALENTS = str.maketrans(
+    {"ı": "i", "ſ": "s", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с", "\u1c84": "т", "\u1c85": "т",
+     "\u1c86": "ъ"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=48)
+def caseless(text: str) -> str | None:
+    """``text`` in lower case letter for letter: a lower-case pattern over Latin and Cyrillic letters finds
+    in it, at the same offsets, what the pattern with ``(?i)`` finds in ``text``, several times faster
+    (a case-sensitive pattern skips to the letters it can start with). None when a letter's lower case is
+    longer than the letter ("İ"); then the case-insensitive pattern must run on ``text`` itself."""
+    lowered = text.lower().translate(_CASE_EQUIVALENTS)
+    return lowered if len(lowered) == len(text) else None
+
+
+def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+    """Where ``insensitive`` (a ``(?i)`` pattern) matches in ``text``, found with ``lowered``, the same
+    pattern in lower case without the flag, in :func:`caseless` text when there is one."""
+    folded = caseless(text)
+    found = lowered.finditer(folded) if folded is not None else insensitive.finditer(text)
+    return [match.start() for match in found]
+
+
 def fold(text: str) -> str:
     """Lower case with ``ё`` as ``е`` and typographic apostrophes as ASCII ones."""
     return text.casefold().replace("ё", "е").replace("’", "'")
