@@ -55,6 +55,7 @@ from veil.vault.views import (
     entity_info,
     key_entry,
     record_entity,
+    report_entities,
     without_originals,
 )
 from veil.writing.files import FileResult, protect_file
@@ -205,7 +206,7 @@ class Project:
     def _same_protection(self, original_id: int, protected_digest: bytes) -> int | None:
         """The document that protected this original into exactly this content, if there is one."""
         for document_id in docs.documents_protected_as(self.vault, protected_digest):
-            if docs.document_record(self.vault, document_id)[0] == original_id:
+            if docs.document_record(self.vault, document_id, whole=False)[0] == original_id:
                 return document_id
         return None
 
@@ -227,6 +228,7 @@ class Project:
     ) -> int:
         record = document_record(analysis, source, output)
         document_id = docs.add_document(self.vault, original_id, digest, record)
+        record["parts"] = docs.add_parts(self.vault, document_id, docs.report_parts(report_entities(analysis)))
         decisions = analysis.decisions_by_id()
         for entity in analysis.entities:
             entity_id = record_entity(self._entities, entity, decisions[entity.id], document_id)
@@ -248,7 +250,7 @@ class Project:
         return [self.document(document_id) for document_id, _, _ in docs.document_rows(self.vault)]
 
     def document(self, document_id: int) -> DocumentInfo:
-        _, created, record = docs.document_record(self.vault, document_id)
+        _, created, record = docs.document_record(self.vault, document_id, whole=False)
         return document_info(document_id, created, record)
 
     def analysis(
@@ -355,7 +357,7 @@ class Project:
     def reveal(self, document_id: int, *, reason: str, actor: str | None = None) -> Iterator[bytes]:
         """The original bytes of a document, after writing the audit entry (no entry, no data)."""
         reason = _require_reason(reason)
-        original_id, _, _ = docs.document_record(self.vault, document_id)
+        original_id, _, _ = docs.document_record(self.vault, document_id, whole=False)
         audit.append(self.vault, "reveal", actor=actor or self.actor, reason=reason, document_id=document_id)
         return docs.read_original(self.vault, original_id)
 
