@@ -7,9 +7,9 @@ already kept. A **document** is one protection of an original: a sealed record (
 full analysis as the report with original texts, and which project entity each document entity is) and
 a keyed hash of the protected output's SHA-256, which is how ``veil reveal`` finds the original of a
 protected file without the vault holding anything that matches a published file in the clear. The
-report's entities are sealed apart, in **parts** of at most about :data:`PART_MENTIONS` mentions (each
-bound to its document and position, their number sealed in the record), so recording a long document
-never needs its whole report in memory at once.
+report's entities are sealed apart, in **parts** of :data:`PART_MENTIONS` mentions (each bound to its
+document and position, their number sealed in the record), so recording a long document never needs its
+whole report in memory at once.
 
 **Terms** are the project's own deny and allow lists (texts always or never masked). They name people,
 so unlike ``veil.toml`` they live sealed in the vault.
@@ -128,17 +128,37 @@ def add_parts(vault: Vault, document_id: int, parts: Iterable[list[dict[str, Any
 
 
 def report_parts(entities: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Report entities in lists of at most about :data:`PART_MENTIONS` mentions (an entity is never cut)."""
+    """Report entities in lists of :data:`PART_MENTIONS` mentions (the last one fewer).
+
+    An entity with more mentions than a part holds goes on in the next part: each piece repeats the
+    entity's other fields with some of its mentions, and reading joins the pieces (:func:`_joined`).
+    """
     part: list[dict[str, Any]] = []
-    mentions = 0
+    count = 0
     for entity in entities:
-        part.append(entity)
-        mentions += len(entity["mentions"])
-        if mentions >= PART_MENTIONS:
-            yield part
-            part, mentions = [], 0
+        piece: list[dict[str, Any]] = []
+        for mention in entity["mentions"]:
+            piece.append(mention)
+            count += 1
+            if count == PART_MENTIONS:
+                part.append({**entity, "mentions": piece})
+                yield part
+                part, piece, count = [], [], 0
+        if piece or not entity["mentions"]:
+            part.append({**entity, "mentions": piece})
     if part:
         yield part
+
+
+def _joined(pieces: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Report entities from the pieces :func:`report_parts` cut (an entity's ids are unique in a report)."""
+    entities: list[dict[str, Any]] = []
+    for piece in pieces:
+        if entities and entities[-1]["id"] == piece["id"]:
+            entities[-1]["mentions"].extend(piece["mentions"])
+        else:
+            entities.append(piece)
+    return entities
 
 
 def _parts(vault: Vault, document_id: int, count: int) -> Iterator[dict[str, Any]]:
@@ -178,7 +198,7 @@ def document_record(vault: Vault, document_id: int, *, whole: bool = True) -> tu
     record = vault.keys.open_json(f"document/{document_id}/record", blob)
     parts = record.pop("parts", None)
     if parts is not None and whole:
-        record["report"]["entities"] = list(_parts(vault, document_id, int(parts)))
+        record["report"]["entities"] = _joined(_parts(vault, document_id, int(parts)))
     return original_id, created, record
 
 
