@@ -187,18 +187,21 @@ class Pipeline:
         return passages(units, check_language(lang))
 
     def detect(
-        self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None
+        self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None, *, reduced: bool = False
     ) -> tuple[list[Detection], dict[str, int]]:
         """Every candidate span in the document (document offsets), and characters per language.
 
-        ``progress`` is called with the number of characters each batch covered.
+        ``progress`` is called with the number of characters each batch covered. ``reduced`` keeps only the
+        candidates linking would start from (:meth:`Linker.reduce`, batch by batch): linking gives the same
+        entities, and a long document holds a fraction of the candidates meanwhile.
         """
         detections: list[Detection] = []
         languages: Counter[str] = Counter()
         for batch in _batched(self.passages(document, lang, for_detectors=True), BATCH_PASSAGES):
             for passage in batch:
                 languages[passage.lang] += len(passage.text)
-            detections.extend(self._detect_batch(batch))
+            found = list(self._detect_batch(batch))
+            detections.extend(self.linker.reduce(found) if reduced else found)
             if progress is not None:
                 progress(sum(len(p.text) for p in batch))
         return detections, dict(languages)
@@ -224,7 +227,7 @@ class Pipeline:
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
-        detections, languages = self.detect(document, lang, progress)
+        detections, languages = self.detect(document, lang, progress, reduced=True)
         entities = self.link(detections, document, lang)
         del detections  # the entities hold the mentions kept; the rest need not outlive linking
         return self.finish(document, languages, entities)
