@@ -339,7 +339,9 @@ class _Driver:
         the vault's document id."""
         check_distinct(item.source, item.output)
         by_id = {decision.entity_id: decision for decision in decisions}
-        prepared = PreparedDocument(item.source, rendered.record, analysed.entities, by_id, self.options.reports)
+        prepared = PreparedDocument(
+            item.source, rendered.record, rendered.parts, analysed.entities, by_id, self.options.reports
+        )
         with atomic_output(item.output) as handle:
             handle.write(rendered.protected)
             if written_digest(handle) != rendered.digest:

@@ -28,7 +28,8 @@ from veil.config import Settings
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Action, Decision, Entity, Why
 from veil.pipeline import Pipeline, fitting_text
-from veil.vault.views import document_record
+from veil.vault.documents import encode_part, report_parts
+from veil.vault.views import document_record, report_entities
 from veil.writing.html import write_report_html
 from veil.writing.report import write_report_json
 
@@ -93,7 +94,7 @@ def analyze_file(source: str, settings: Settings, lang: str, format_name: str | 
     def analyze() -> FileAnalysis:
         pipeline = PIPELINES.get(settings)
         document = pipeline.read(Path(source), format_name)
-        detections, languages = pipeline.detect(document, lang)
+        detections, languages = pipeline.detect(document, lang, reduced=True)
         entities = pipeline.link(detections, document, lang)
         del detections
         before, actions = fitting_text(document, entities), pipeline.decider.actions(entities)
@@ -105,13 +106,15 @@ def analyze_file(source: str, settings: Settings, lang: str, format_name: str | 
 @dataclass(frozen=True)
 class FileRendering:
     """One decided file finished on a worker: the protected copy's bytes and SHA-256, its reports' bytes
-    (``None`` without reports) and the record the vault seals for it (the report with originals)."""
+    (``None`` without reports), and the record the vault seals for it with its report's entities in
+    parts (with originals), the parts already encoded (the driver only seals them)."""
 
     protected: bytes
     digest: bytes
     report_json: bytes | None
     report_html: bytes | None
     record: dict[str, Any]
+    parts: list[bytes]
 
 
 def render_file(
@@ -145,10 +148,11 @@ def render_file(
             write_report_json(json_report, analysis, Path(named), Path(output), originals=originals)
             write_report_html(html_report, analysis, Path(named), Path(output), originals=originals)
         data = protected.getvalue()
+        parts = [encode_part(part) for part in report_parts(report_entities(analysis))]
         return FileRendering(
             data, hashlib.sha256(data).digest(),
             json_report.getvalue() if json_report else None, html_report.getvalue() if html_report else None,
-            document_record(analysis, Path(named), Path(output)),
+            document_record(analysis, Path(named), Path(output)), parts,
         )  # fmt: skip
 
     return _guarded(source, "protecting", render)

@@ -8,7 +8,7 @@ counts, safe for a listing page or a log. Real texts come only through the audit
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from veil.deciding.people import keys_to_remember
 from veil.findings import Decision, Entity
 from veil.pipeline import Analysis
 from veil.vault.entities import Entities, new_record, with_keys
-from veil.writing.report import build_report
+from veil.writing.report import entity_items, report_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +128,20 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
 
 
 def document_record(analysis: Analysis, source: Path, output: Path | None) -> dict[str, Any]:
-    """The sealed record of one protection: the analysis as a report *with* originals, and file facts."""
+    """The sealed record of one protection: the analysis as a report *with* originals, and file facts.
+
+    The report's entities are left out (``[]``): they are sealed apart, in parts (:func:`report_entities`).
+    """
     return {
         "name": source.name,
         "format": analysis.document.format,
         "languages": analysis.languages,
         "output": str(output) if output else "",
-        "report": build_report(analysis, source, output, originals=True),
+        "report": report_head(analysis, source, output, originals=True),
         "entities": {},
     }
+
+
+def report_entities(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    """The entities of the recorded report (with originals), made a few at a time."""
+    return entity_items(analysis, originals=True)
