@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from veil.config import Settings
-from veil.deciding.memory import EntityMemory, InMemory, ReviewedMemory
+from veil.deciding.memory import EntityMemory, InMemory
 from veil.deciding.public import PublicContext
 from veil.findings import Action, Decision, Edit, Entity, Kind, Why
 from veil.registry import Registry
@@ -120,13 +120,15 @@ class Decider:
 
     def reviewed(self, entity: Entity, context: DecisionContext) -> tuple[Action, Why] | None:
         """The action a reviewer set for this entity in the project, which overrides everything else."""
-        if not isinstance(context.memory, ReviewedMemory):
+        # not isinstance(..., ReviewedMemory): a runtime protocol check costs more than the lookup
+        reviewed_action = getattr(context.memory, "reviewed_action", None)
+        if reviewed_action is None:
             return None
         from veil.deciding.people import exact_keys  # people.py builds on this module
 
         # A person is identified by a full name only: a relative shares the surname, not the decision.
         keys = (exact_keys(entity) if entity.type == "person" else []) or sorted(entity.keys)
-        action = context.memory.reviewed_action(entity.type, keys)
+        action = reviewed_action(entity.type, keys)
         if action is None:
             return None
         return Action(action), Why("decide.review", "reviewer", 1.0, "decided by a reviewer in this project")

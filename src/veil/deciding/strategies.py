@@ -7,6 +7,8 @@ falls back to a bracketed description of its label, which is still better than a
 
 from __future__ import annotations
 
+import functools
+
 from veil.deciding import people
 from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
 from veil.deciding.generalize import GENERALIZERS, Generalize, Generalizer
@@ -40,8 +42,9 @@ class Redact(Strategy):
         return Decision(entity.id, self.action, replacements, (why,), replacements[0])
 
 
-def _public_words() -> set[str]:
-    return {key for figure in public_figures() for key in figure.keys}
+@functools.cache
+def _public_words() -> frozenset[str]:
+    return frozenset(key for figure in public_figures() for key in figure.keys)
 
 
 class Pseudonym(Strategy):

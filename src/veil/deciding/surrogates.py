@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import iuliia
 
@@ -231,16 +231,25 @@ def _hints_at(keys: tuple[str, ...], avoid: frozenset[str]) -> bool:
 
 def _unhinted(pool: Keyed[T], avoid: set[str]) -> list[T]:
     """The pool's items that hint at no real name, or (when that leaves none) those that are none."""
-    return list(_unhinted_cached(pool, frozenset(avoid)))
+    key = (id(pool), frozenset(avoid))  # the pools are built once and kept, so their id names them
+    with _UNHINTED_LOCK:
+        found = _UNHINTED.get(key)
+    if found is None:
+        free = tuple(item for item, keys in pool if not _hints_at(keys, key[1]))
+        found = free or tuple(item for item, keys in pool if not set(keys) & avoid)
+        with _UNHINTED_LOCK:
+            _UNHINTED[key] = found
+            while len(_UNHINTED) > _UNHINTED_KEPT:
+                del _UNHINTED[next(iter(_UNHINTED))]
+    return list(found)
 
 
-@functools.lru_cache(maxsize=16)
-def _unhinted_cached(pool: Keyed[T], avoid: frozenset[str]) -> tuple[T, ...]:
-    # One document asks with the same pool and the same real name keys for every new person it meets
-    # (six pools): the cache covers the document being decided and the one before, in memory only, as
-    # the decision context itself does.
-    free = tuple(item for item, keys in pool if not _hints_at(keys, avoid))
-    return free or tuple(item for item, keys in pool if not set(keys) & avoid)
+# One document asks with the same pool and the same real name keys for every new person it meets (six
+# pools): the last few answers cover the document being decided and the one before, in memory only, as
+# the decision context itself does.
+_UNHINTED: dict[tuple[int, frozenset[str]], tuple[Any, ...]] = {}
+_UNHINTED_KEPT = 16
+_UNHINTED_LOCK = threading.Lock()
 
 
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
