@@ -203,6 +203,15 @@ def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text
     return [match.start() for match in found]
 
 
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only start at one of ``starts`` (in order)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
 def fold(text: str) -> str:
     """Lower case with ``ё`` as ``е`` and typographic apostrophes as ASCII ones."""
     return text.casefold().replace("ё", "е").replace("’", "'")
