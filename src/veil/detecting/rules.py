@@ -195,12 +195,17 @@ def caseless(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+def caseless_spans(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Where ``insensitive`` (a ``(?i)`` pattern) matches in ``text``, found with ``lowered``, the same
     pattern in lower case without the flag, in :func:`caseless` text when there is one."""
     folded = caseless(text)
     found = lowered.finditer(folded) if folded is not None else insensitive.finditer(text)
-    return [match.start() for match in found]
+    return [match.span() for match in found]
+
+
+def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+    """The starts of :func:`caseless_spans`."""
+    return [start for start, _ in caseless_spans(lowered, insensitive, text)]
 
 
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
