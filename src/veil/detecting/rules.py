@@ -217,6 +217,22 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> 
             yield match
 
 
+def finditer_if_any(pattern: re.Pattern[str], text: str, needed: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``text`` holds none of ``needed``, strings that every match
+    contains (a substring test costs far less than a pattern that is tried at every position)."""
+    if any(part in text for part in needed):
+        yield from pattern.finditer(text)
+
+
+def word_starts(start: re.Pattern[str], text: str) -> list[int]:
+    """Where ``start`` (a pattern of word characters; no ``\\b``, so that re can skip to its first letters)
+    matches at the start of a word."""
+    return [m.start() for m in start.finditer(text) if not m.start() or not _WORD_CHAR.match(text, m.start() - 1)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def fold(text: str) -> str:
     """Lower case with ``ё`` as ``е`` and typographic apostrophes as ASCII ones."""
     return text.casefold().replace("ё", "е").replace("’", "'")
