@@ -17,6 +17,7 @@ entities; ``tests/detecting/en/test_ner_decoding.py`` checks that the entities a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -94,7 +95,8 @@ class EntityDecoder:
         vectors = self._linear.predict(self._linear.ops.flatten(self._encoder.predict(docs)))
         cached = self._lower.predict(vectors)
         rows = cached.shape[0]
-        current, entity_start, before = (np.ascontiguousarray(cached[:, f].reshape(rows, -1)) for f in range(3))
+        # views, not copies: each token's block of one feature (hidden x pieces) is contiguous
+        current, entity_start, before = (cached[:, f].reshape(rows, -1) for f in range(3))
         return current, entity_start, before
 
     def move_scores(self, doc: Any, token: int, entity_start: int | None) -> Floats:
@@ -126,8 +128,10 @@ class EntityDecoder:
 
     def _scores(self, summed: Floats) -> Floats:
         """Move scores from the summed features and bias (rows of hidden x pieces): maxout, output layer."""
-        shaped = summed.reshape((*summed.shape[:-1], -1, self._pieces))
-        scores: Floats = shaped.max(axis=-1) @ self._output
+        # maxout: the largest of each hidden unit's pieces, which lie side by side (numpy's max over a
+        # last axis of two is many times slower than an element-wise maximum of two strided views)
+        pieces = [summed[..., piece :: self._pieces] for piece in range(self._pieces)]
+        scores: Floats = functools.reduce(np.maximum, pieces) @ self._output
         scores += self._output_bias
         return scores
 
