@@ -264,14 +264,15 @@ class PhraseIndex(Generic[T]):
 
     def find(self, items: Sequence[Word]) -> Iterator[tuple[int, int, T]]:
         """Non-overlapping (start index, end index, payload) matches, left to right."""
+        first = self._first
         index = 0
-        while index < len(items):
-            hit = self.match_at(items, index) if items[index].folded in self._first else None
-            if hit is None:
-                index += 1
+        for candidate in [i for i, item in enumerate(items) if item.folded in first]:  # few words start a phrase
+            if candidate < index:
                 continue
-            yield index, hit[0], hit[1]
-            index = hit[0]
+            hit = self.match_at(items, candidate)
+            if hit is not None:
+                yield candidate, hit[0], hit[1]
+                index = hit[0]
 
 
 def table(name: str) -> list[list[str]]:
