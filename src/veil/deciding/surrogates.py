@@ -35,6 +35,7 @@ T = TypeVar("T")
 # Russian and Ukrainian surname endings, and patronymics ("Borisovna") in Latin letters
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|sky|skiy|skaya|enko|chuk|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
+_CYRILLIC_LETTER = re.compile(f"[{''.join(sorted(_CYRILLIC))}]")  # one search, not a loop over the characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def feminine_surname(surname: str) -> str:
 
 
 def is_cyrillic(text: str) -> bool:
-    return any(ch in _CYRILLIC for ch in text.casefold())
+    return _CYRILLIC_LETTER.search(text.casefold()) is not None
 
 
 Keyed = tuple[tuple[T, tuple[str, ...]], ...]

@@ -70,6 +70,10 @@ class PublicFigures(Detector):
         results: list[Detection] = []
         i = 0
         while i < len(words):
+            first = words[i].group()
+            if not first[:1].isupper() or first.casefold()[:3] not in stems:
+                i += 1  # the check _name_end starts with, done here for the many words that fail it
+                continue
             end = self._name_end(words, i, stems)
             if end is None:
                 i += 1

@@ -195,12 +195,42 @@ def caseless(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+def caseless_spans(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Where ``insensitive`` (a ``(?i)`` pattern) matches in ``text``, found with ``lowered``, the same
     pattern in lower case without the flag, in :func:`caseless` text when there is one."""
     folded = caseless(text)
     found = lowered.finditer(folded) if folded is not None else insensitive.finditer(text)
-    return [match.start() for match in found]
+    return [match.span() for match in found]
+
+
+def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+    """The starts of :func:`caseless_spans`."""
+    return [start for start, _ in caseless_spans(lowered, insensitive, text)]
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only start at one of ``starts`` (in order)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
+def finditer_if_any(pattern: re.Pattern[str], text: str, needed: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``text`` holds none of ``needed``, strings that every match
+    contains (a substring test costs far less than a pattern that is tried at every position)."""
+    if any(part in text for part in needed):
+        yield from pattern.finditer(text)
+
+
+def word_starts(start: re.Pattern[str], text: str) -> list[int]:
+    """Where ``start`` (a pattern of word characters; no ``\\b``, so that re can skip to its first letters)
+    matches at the start of a word."""
+    return [m.start() for m in start.finditer(text) if not m.start() or not _WORD_CHAR.match(text, m.start() - 1)]
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def fold(text: str) -> str:
@@ -234,14 +264,15 @@ class PhraseIndex(Generic[T]):
 
     def find(self, items: Sequence[Word]) -> Iterator[tuple[int, int, T]]:
         """Non-overlapping (start index, end index, payload) matches, left to right."""
+        first = self._first
         index = 0
-        while index < len(items):
-            hit = self.match_at(items, index) if items[index].folded in self._first else None
-            if hit is None:
-                index += 1
+        for candidate in [i for i, item in enumerate(items) if item.folded in first]:  # few words start a phrase
+            if candidate < index:
                 continue
-            yield index, hit[0], hit[1]
-            index = hit[0]
+            hit = self.match_at(items, candidate)
+            if hit is not None:
+                yield candidate, hit[0], hit[1]
+                index = hit[0]
 
 
 def table(name: str) -> list[list[str]]:

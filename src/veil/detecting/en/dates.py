@@ -117,17 +117,43 @@ def _duration(match: re.Match[str], text: str) -> Mapping[str, str] | None:
 
 
 _rule = rule_maker(Label.DATETIME, "date")
+# Every date rule holds a year or a month's name: the rules run only near them, not over whole passages.
+_YEAR_TRIGGER = re.compile(r"(?:1[89]|20)\d\d")
+_MONTH_TRIGGER = re.compile(_MONTH_CAP.replace("(?P<m>", "(?:"))
 
 
 RULES = (
-    _rule("day-month-year", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", "a full date", _date("day")),
-    _rule("month-day-year", rf"\b{_MONTH_CAP}\s+{_DAY},?\s+{_YEAR}", "a full date", _date("day")),
-    _rule("day-month", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH_CAP}{_END}(?!,?\s+\d)", "a day and month", _date("day")),
+    _rule(
+        "day-month-year",
+        rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}",
+        "a full date",
+        _date("day"),
+        trigger=_YEAR_TRIGGER,
+        reach=60,
+    ),
+    _rule(
+        "month-day-year",
+        rf"\b{_MONTH_CAP}\s+{_DAY},?\s+{_YEAR}",
+        "a full date",
+        _date("day"),
+        trigger=_YEAR_TRIGGER,
+        reach=60,
+    ),
+    _rule(
+        "day-month",
+        rf"\b{_DAY}(?:\s+of)?\s+{_MONTH_CAP}{_END}(?!,?\s+\d)",
+        "a day and month",
+        _date("day"),
+        trigger=_MONTH_TRIGGER,
+        reach=40,
+    ),
     _rule(
         "day-range",
         rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}",
         "a range of days",
         _date("day"),
+        trigger=_YEAR_TRIGGER,
+        reach=80,
     ),
     _rule(
         "month-day",
@@ -135,8 +161,17 @@ RULES = (
         "a day and month",
         _date("day"),
         0.7,
+        trigger=_MONTH_TRIGGER,
+        reach=40,
     ),
-    _rule("month-year", rf"\b{_MONTH_CAP},?\s+(?:of\s+)?{_YEAR}", "a month and year", _date("month")),
+    _rule(
+        "month-year",
+        rf"\b{_MONTH_CAP},?\s+(?:of\s+)?{_YEAR}",
+        "a month and year",
+        _date("month"),
+        trigger=_YEAR_TRIGGER,
+        reach=60,
+    ),
     _rule(
         "season-year",
         rf"\b(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?{_YEAR}",

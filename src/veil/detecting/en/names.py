@@ -70,17 +70,25 @@ def word(start: int, end: int, text: str, initial: bool) -> Word:
 
 def words_of(text: str) -> list[Word]:
     """The passage's words; a Cyrillic word in English text is looked up in Latin letters ("Маша" as "Masha")."""
-    words = []
+    spans = list(map(re.Match.span, _WORD.finditer(text)))
+    # Most words are plain: built in one go, then the few initials and Cyrillic words redone one by one.
+    words = [Word(start, end, part, False, part.lower(), part[:1].isupper()) for start, end in spans
+             for part in (text[start:end],)]  # fmt: skip
     cyrillic = _CYRILLIC.search(text) is not None
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        initial = end - start == 1 and match.group().isupper() and text[end : end + 1] == "."
-        written = text[start : end + 1 if initial else end]
-        if cyrillic and _CYRILLIC.search(written):
-            latin = latin_skeleton(written)
-            written = latin.capitalize() if written[:1].isupper() else latin
-        words.append(word(start, end + 1 if initial else end, written, initial))
+    for index, (start, end) in enumerate(spans):
+        initial = end - start == 1 and text[start].isupper() and text[end : end + 1] == "."
+        if initial or (cyrillic and _CYRILLIC.search(words[index].text)):
+            words[index] = _special_word(text, start, end, initial)
     return words
+
+
+def _special_word(text: str, start: int, end: int, initial: bool) -> Word:
+    """An initial (its dot kept: "K.") or a word in Cyrillic letters (looked up in Latin ones)."""
+    written = text[start : end + 1 if initial else end]
+    if _CYRILLIC.search(written):
+        latin = latin_skeleton(written)
+        written = latin.capitalize() if written[:1].isupper() else latin
+    return word(start, end + 1 if initial else end, written, initial)
 
 
 class _Scan:
@@ -222,6 +230,9 @@ class _Scan:
     def matches(self) -> Iterator[tuple[int, int, Why]]:
         i = 0
         while i < len(self.words):
+            if not self.lower and not self.words[i].capitalised:
+                i += 1  # in cased text every rule starts at a capitalised word (title, initial or name)
+                continue
             hit = self.titled(i) or self.initialled(i) or self.given(i) or self.context(i) or self.russian_surname(i)
             if hit is None:
                 i += 1

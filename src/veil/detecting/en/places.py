@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from veil.deciding.surrogates import known_given_names
 from veil.detecting.base import DETECTORS, Detector, found
-from veil.detecting.rules import Word, before, fold, table, words
+from veil.detecting.rules import Word, before, finditer_if_any, fold, matches_from, table, word_starts, words
 from veil.findings import Detection, Kind, Label, Passage, Why
 from veil.linking.keys import latin_skeleton
 from veil.linking.propagate import is_lower_text
@@ -95,6 +95,7 @@ _NEXT_NAME = re.compile(r"[ \t-]+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
 # "Rostov-on-Don", "rostov on don", "Komsomolsk-on-Amur": the river is part of the town's name.
 _ON_RIVER = re.compile(r"(?:[ \t]+|-)on(?:[ \t]+|-)(?P<river>[A-Za-z]+)")
 _PREFIXED_PLACE = re.compile(rf"\b{_RU_PREFIX}[ \t-]+[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
+_RU_PREFIX_START = re.compile(_RU_PREFIX)  # where _PREFIXED_PLACE can start (at a word's start)
 _WHY_PREFIXED = Why("en.places", "prefix+name", 0.75, "a name after a Russian place-name word (Verkhny, Nizhny ...)")
 _WHY_LIVES = Why("en.places", "lives-in+name", 0.75, "a capitalised name where someone lives, was born or was held")
 _WHY_GAZETTEER = Why("en.places", "gazetteer", 0.85, "a town or city in the GeoNames gazetteer")
@@ -201,7 +202,7 @@ class EnglishPlaces(Detector):
         from veil.detecting.en.lexicon import is_common_word
 
         results = []
-        for match in _RIVER.finditer(passage.text):
+        for match in finditer_if_any(_RIVER, passage.text, ("river", "River", "lake", "Lake", "stream", "creek")):
             name = match.group("name")
             if fold(name) in countries() or phrase_key(name, "en") in natural_features():
                 continue  # a large river stays public
@@ -316,15 +317,16 @@ class EnglishPlaces(Detector):
     @staticmethod
     def _described(passage: Passage) -> list[Detection]:
         results = []
-        for match in _PREFIXED_PLACE.finditer(passage.text):
+        prefixed = matches_from(_PREFIXED_PLACE, passage.text, word_starts(_RU_PREFIX_START, passage.text))
+        for match in prefixed:
             attrs = {"key": f"place:{fold(match.group())}"}
             results.append(found(passage, *match.span(), label=Label.LOC, kind=Kind.QUASI, type="place",
                                  why=_WHY_PREFIXED, attrs=attrs))  # fmt: skip
-        for match in _BORDER_TOWN.finditer(passage.text):
+        for match in finditer_if_any(_BORDER_TOWN, passage.text, ("border",)):
             attrs = {"key": fold(match.group()), "description": "border"}
             results.append(found(passage, *match.span(), label=Label.LOC, kind=Kind.QUASI, type="place-description",
                                  why=_WHY_BORDER, attrs=attrs))  # fmt: skip
-        for match in _CROSSING.finditer(passage.text):
+        for match in finditer_if_any(_CROSSING, passage.text, ("crossing", "checkpoint", "border")):
             attrs = {"key": fold(match.group("name"))}
             results.append(found(passage, *match.span(), label=Label.LOC, kind=Kind.QUASI, type="border-crossing",
                                  why=_WHY_CROSSING, attrs=attrs))  # fmt: skip

@@ -11,9 +11,11 @@ flat nine". The whole address is one direct identifier.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.patterns.spoken import DIGIT_WORDS
+from veil.detecting.rules import caseless, finditer_if_any, matches_from, word_starts
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 _RU_STREET_WORD = (
@@ -107,7 +109,7 @@ class AddressDetector(Detector):
             (_EN_STREET_ALONE, _WHY_EN),
         )  # fmt: skip
         for pattern, why in patterns:
-            for m in pattern.finditer(text):
+            for m in self._matches(pattern, text):
                 if "street" in pattern.groupindex and _is_place(m.group("street")):
                     continue  # "in Moldova 12 people": a country, not a street
                 if pattern is _EN_STREET_ALONE and not _street_like(m.group("street"), text):
@@ -118,6 +120,31 @@ class AddressDetector(Detector):
                     continue
                 results.append(found(passage, start, end, label=Label.LOC, kind=Kind.DIRECT, type="address", why=why))
         return results
+
+    @staticmethod
+    def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches; patterns that need a word the passage lacks are not run (they try every
+        position, a substring test does not)."""
+        if pattern is _RU_ADDRESS or pattern is _RU_BARE_HOUSE:
+            return pattern.finditer(text) if _CYRILLIC.search(text) else iter(())
+        if pattern is _EN_LOWER:
+            return finditer_if_any(pattern, text, _LOWER_STREETS)
+        if pattern is _EN_STREET_ALONE:
+            return finditer_if_any(pattern, text, _ADJECTIVE_ENDINGS)
+        if pattern is _EN_WORD_FIRST:  # it starts with its street word, found in lower-cased text
+            folded = caseless(text)
+            if folded is not None:
+                return matches_from(pattern, text, word_starts(_STREET_WORD, folded))
+        return pattern.finditer(text)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")  # the Russian patterns' words are all Cyrillic
+_LOWER_STREETS = ("street", "avenue", "prospekt", "prospect", "lane", "road", "ulitsa")
+_ADJECTIVE_ENDINGS = ("aya", "skiy", "sky", "skoy", "skoi")
+_STREET_WORD = re.compile(
+    r"ul\.|ulitsa|ulitsy|ulitse|vul\.|vulytsia|vulytsi|vulitsa|prospekt|prosp\.|pr-t|pereulok|per\.|"
+    r"bulvar|shosse|naberezhnaya|proezd|al\.|aleja|ulica"
+)
 
 
 @DETECTORS.register(AddressDetector.name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from veil.detecting.base import DETECTORS, Detector, found
+from veil.detecting.rules import caseless_starts, matches_from
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 _INTRO = (
@@ -18,6 +19,10 @@ _NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}[\-\s]?)?\d[\d\-/.:]*\d(?:/\d+)?(?:-[A-ZА-ЯЁ]
 _CASE = re.compile(
     rf"(?i:{_INTRO})\s*(?:№\s*|no\.\s*)?(?P<number>{_NUMBER}(?:\s*(?:,|and|и)\s*{_NUMBER})*)",
 )
+# A case number starts with its introducing word: the words are looked for in lower-cased text (fast),
+# and the pattern tried only there.
+_INTRO_LOWER = re.compile(_INTRO.replace("|No|", "|no|"))
+_INTRO_ANY_CASE = re.compile(f"(?i){_INTRO}")
 # A decree's or a law's number is public ("Decree No. 647", "Federal Law No. 273-FZ", "Указ № 647").
 _PUBLIC_ACT = re.compile(r"(?i)\b(?:decree|(?:federal\s+)?law|указ[а-я]*|закон[а-я]*)\s*$")
 _SLASHED = re.compile(r"(?<![\w/])\d{2,6}/\d{2}(?![\w/])")
@@ -34,7 +39,7 @@ class CaseNumberDetector(Detector):
     def detect(self, passage: Passage) -> list[Detection]:
         text = passage.text
         results: list[Detection] = []
-        for m in _CASE.finditer(text):
+        for m in matches_from(_CASE, text, caseless_starts(_INTRO_LOWER, _INTRO_ANY_CASE, text)):
             if _PUBLIC_ACT.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             offset = m.start("number")

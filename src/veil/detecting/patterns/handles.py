@@ -8,11 +8,10 @@ person's page, so it is flagged, but as a weaker signal).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.patterns.spoken import DIGIT_WORDS
-from veil.detecting.rules import caseless_starts
+from veil.detecting.rules import caseless_starts, matches_from
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 PROFILE_DOMAINS = (
@@ -93,14 +92,14 @@ class HandleDetector(Detector):
             for m in _HANDLE.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
         keywords = caseless_starts(_KEYWORDS_LOWER, _KEYWORDS, text)
-        for m in _matches_from(_SPACED_HANDLE, text, keywords):
+        for m in matches_from(_SPACED_HANDLE, text, keywords):
             add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
         if "nderscore" in text:
             for m in _SPOKEN_HANDLE.finditer(text):
                 if m.group().split()[0].lower() in _COMMON_WORDS | {"a", "an", "this", "that"}:
                     continue  # "the underscore key" speaks of the character
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_SPOKEN)
-        for m in _matches_from(_CONTEXT_HANDLE, text, keywords):
+        for m in matches_from(_CONTEXT_HANDLE, text, keywords):
             handle = m.group("handle")
             looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")
             # After a Russian keyword ("ник", "ЖЖ", "телеграм"), a word in Latin letters is the username.
@@ -112,15 +111,6 @@ class HandleDetector(Detector):
             for m in _UNDERSCORED.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_UNDERSCORED)
         return results
-
-
-def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that can only start at one of ``starts`` (in order)."""
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)) is not None:
-            end = match.end()
-            yield match
 
 
 @DETECTORS.register(HandleDetector.name)

@@ -13,6 +13,7 @@ import phonenumbers
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.patterns.spoken import DIGIT_WORD, DIGIT_WORDS, spoken_digits
+from veil.detecting.rules import caseless_spans
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 # Regions tried, in order, for numbers written without a country code.
@@ -31,6 +32,7 @@ _OTHER_ID_BEFORE = re.compile(
 )
 # A number read aloud: "eight nine one two, three four five ...", "plus seven nine zero three ...".
 _SPOKEN = re.compile(rf"(?i)(?<![\w-])(?:plus[\s-]+)?{DIGIT_WORDS}(?![\w-])")
+_SPOKEN_LOWER = re.compile(_SPOKEN.pattern.removeprefix("(?i)"))  # for lower-cased text (fast)
 _SPOKEN_GROUP = re.compile(DIGIT_WORD, re.IGNORECASE)
 _COUNTING = "".join(str(n) for n in range(21))
 _WHY_SPOKEN = Why("pattern.phone", "spoken-digits-valid", 0.9, "a valid phone number read out in words")
@@ -107,16 +109,17 @@ class PhoneDetector(Detector):
     def _spoken(self, passage: Passage) -> list[Detection]:
         """Numbers read out in words, valid as a whole or as their leading groups ("... nine, same one")."""
         results = []
-        for match in _SPOKEN.finditer(passage.text):
-            plus = "+" if match.group().lower().startswith("plus") else ""
-            groups = list(_SPOKEN_GROUP.finditer(match.group()))
+        for start, stop in caseless_spans(_SPOKEN_LOWER, _SPOKEN, passage.text):
+            spoken = passage.text[start:stop]
+            plus = "+" if spoken.lower().startswith("plus") else ""
+            groups = list(_SPOKEN_GROUP.finditer(spoken))
             for last in range(len(groups), 0, -1):
-                digits = spoken_digits(match.group()[: groups[last - 1].end()])
+                digits = spoken_digits(spoken[: groups[last - 1].end()])
                 if len(digits) < LATE_START_DIGITS or digits in _COUNTING:
                     break  # too short, or someone counting ("one two three ... ten")
                 if len(digits) <= MAX_DIGITS and _region_of(plus + digits) is not None:
-                    end = match.start() + groups[last - 1].end()
-                    results.append(found(passage, match.start(), end, label=Label.CODE, kind=Kind.DIRECT,
+                    end = start + groups[last - 1].end()
+                    results.append(found(passage, start, end, label=Label.CODE, kind=Kind.DIRECT,
                                          type="phone", why=_WHY_SPOKEN))  # fmt: skip
                     break
         return results

@@ -83,8 +83,12 @@ class RussianNames(Detector):
         words = list(_WORD.finditer(text))
         results: list[Detection] = []
         index = 0
+        russian = passage.lang == "ru"
         while index < len(words):
             word = words[index].group()
+            if not russian and not word[0].isupper():
+                index += 1  # in English only a capitalised Latin given name can start one
+                continue
             latin = _is_latin_given(word, passage.lang, lower)
             if latin or (passage.lang == "ru" and _is_given(word, text, words[index].start(), lower)):
                 end = self._extend(text, words, index, latin, lower)
