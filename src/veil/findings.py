@@ -13,6 +13,7 @@ sensitive text (``Detection.text``); nothing here is ever logged.
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -77,6 +78,12 @@ class Passage:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def span_text(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as the one string object for its characters: a long document mentions a name
+    thousands of times, and its mentions then share one string instead of holding a copy each."""
+    return sys.intern(text[start:end])
 
 
 # The attributes of a detection that has none: one shared, read-only mapping (a document of 100 MB has

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import abc
 import random
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -122,6 +123,8 @@ class Decider:
         for entity in entities:
             action, why = self.reviewed(entity, context) or self.action_for(entity)
             decision = STRATEGIES.get(action.value).decide(entity, context)
-            decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
-                                      (why, *decision.why), decision.display))  # fmt: skip
+            # a replacement written at many mentions is one string (a long document has a million of them)
+            replacements = tuple(map(sys.intern, decision.replacements))
+            decisions.append(Decision(decision.entity_id, decision.action, replacements, (why, *decision.why),
+                                      decision.display))  # fmt: skip
         return decisions

@@ -22,7 +22,7 @@ from typing import Any
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.en import lexicon
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.findings import Detection, Kind, Label, Passage, Why, span_text
 from veil.linking.propagate import is_lower_text
 
 MODEL_PACKAGE = "veil.models"
@@ -181,7 +181,9 @@ def _detection(ent: Any, offset: int, lang: str) -> Detection:
     start, end = core.start_char, core.end_char
     if ent.label_ == "LOC":
         start, end = _place_span(text, core)
-    return Detection(offset + start, offset + end, text[start:end], label, kind, type_, lang, _REASONS[ent.label_])
+    return Detection(
+        offset + start, offset + end, span_text(text, start, end), label, kind, type_, lang, _REASONS[ent.label_]
+    )
 
 
 _REASONS = {name: (Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {name}"),) for name in LABELS}
