@@ -22,7 +22,7 @@ import abc
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,7 +34,7 @@ from veil.deciding.base import BEFORE_CHARS, EDIT_POLISHERS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
-from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, sort_edits
+from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, Why, sort_edits
 from veil.language import AUTO, check_language, passages
 from veil.linking import Linker
 from veil.reading import Document, TextUnit, format_for
@@ -219,14 +219,21 @@ class Pipeline:
     def link(self, detections: Sequence[Detection], document: Document, lang: str = AUTO) -> list[Entity]:
         return self.linker.link(detections, lambda: self.passages(document, lang))
 
-    def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
-        """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
-        # Only generalizers read the text before a mention (a capital, an article, a preposition's case);
-        # a 100 MB document has a million mentions, so the others get none.
-        fitted = [e for e in entities if e.type in GENERALIZERS]
-        before = text_before(document, fitted) if document is not None else {}
+    def decide(
+        self,
+        entities: Sequence[Entity],
+        main_lang: str,
+        document: Document | None = None,
+        before: Mapping[int, str] | None = None,
+        actions: Mapping[str, tuple[Action, Why]] | None = None,
+    ) -> list[Decision]:
+        """Decisions for ``entities``; with the ``document`` (or the text ``before`` each mention that
+        :func:`fitting_text` took from it), replacements can fit the text around them. ``actions`` are
+        the settings' actions (:meth:`Decider.actions`) when another process worked them out."""
+        if before is None:
+            before = fitting_text(document, entities) if document is not None else {}
         context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
-        return self.decider.decide(entities, context)
+        return self.decider.decide(entities, context, actions)
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
@@ -235,14 +242,23 @@ class Pipeline:
         del detections  # the entities hold the mentions kept; the rest need not outlive linking
         return self.finish(document, languages, entities)
 
-    def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
-        """Decide and assess entities found earlier, possibly in another process (a batch worker).
+    def finish(
+        self,
+        document: Document,
+        languages: dict[str, int],
+        entities: list[Entity],
+        decisions: list[Decision] | None = None,
+    ) -> Analysis:
+        """Decide (unless the ``decisions`` were made already) and assess entities found earlier, possibly
+        in another process.
 
         Deciding is the only stage that reads and writes the project's memory, so a batch driver that
-        owns the vault runs this while its workers detect and link.
+        owns the vault decides while its workers detect and link, and the workers then finish each file
+        with the driver's decisions (assessing and rendering need no memory).
         """
-        main = max(languages, key=lambda k: languages[k]) if languages else "en"
-        analysis = Analysis(document, languages, entities, self.decide(entities, main, document))
+        if decisions is None:
+            decisions = self.decide(entities, main_language(languages), document)
+        analysis = Analysis(document, languages, entities, decisions)
         for name in ASSESSORS.names():
             analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
         return analysis
@@ -256,6 +272,17 @@ class Pipeline:
 
     def render(self, analysis: Analysis, out: BinaryIO) -> None:
         analysis.document.render(analysis.edits(), out)
+
+
+def main_language(languages: Mapping[str, int]) -> str:
+    """The language most of the document's characters are in (English for an empty one)."""
+    return max(languages, key=lambda k: languages[k]) if languages else "en"
+
+
+def fitting_text(document: Document, entities: Sequence[Entity]) -> dict[int, str]:
+    """The text before each mention that deciding reads: only generalizers read it (a capital, an article,
+    a preposition's case), and a 100 MB document has a million mentions, so the others get none."""
+    return text_before(document, [e for e in entities if e.type in GENERALIZERS])
 
 
 def text_before(document: Document, entities: Sequence[Entity]) -> dict[int, str]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.findings import Detection, Kind, Label, Passage, Why
@@ -85,15 +85,39 @@ def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
         yield from rule.pattern.finditer(text)
         return
     done = -1
-    for hit in rule.trigger.finditer(text):
-        if hit.end() <= done:
+    for start, end in _hits(rule.trigger, text):
+        if end <= done:
             continue
-        window_start = max(0, hit.start() - rule.reach, done)
-        window_end = min(len(text), hit.end() + rule.reach)
+        window_start = max(0, start - rule.reach, done)
+        window_end = min(len(text), end + rule.reach)
         for match in rule.pattern.finditer(text, window_start, window_end):
-            if match.start() <= hit.start() < match.end() or match.start() < hit.end() <= match.end():
+            if match.start() <= start < match.end() or match.start() < end <= match.end():
                 done = max(done, match.end())
                 yield match
+
+
+# Several rules of a table may share a trigger: its hits in the passage are found once.
+@functools.lru_cache(maxsize=64)
+def _hits(trigger: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """The trigger's matches; a case-insensitive trigger written in lower case runs on :func:`caseless` text."""
+    lowered = _lowered(trigger)
+    folded = caseless(text) if lowered is not None else None
+    if lowered is not None and folded is not None:
+        return tuple(match.span() for match in lowered.finditer(folded))
+    return tuple(match.span() for match in trigger.finditer(text))
+
+
+@functools.cache
+def _lowered(trigger: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``trigger`` without its ``(?i)``, when it is written in lower case (so that it means the same on
+    lower-case text); None for any other trigger."""
+    rest = trigger.pattern.removeprefix("(?i)")
+    if not trigger.flags & re.IGNORECASE or rest == trigger.pattern or rest != rest.lower() or _FLAGS.search(rest):
+        return None
+    return re.compile(rest)
+
+
+_FLAGS = re.compile(r"\(\?[a-zA-Z-]+[:)]")  # an inline flag group, "(?-i:...)"
 
 
 def rule_maker(label: Label, type_: str, flags: int = 0) -> Callable[..., Rule]:
@@ -132,8 +156,7 @@ def register_rules(name: str, languages: Iterable[str], rules: Sequence[Rule]) -
     return detector
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: a passage has tens of thousands, built in one go
     start: int
     end: int
     text: str
@@ -146,9 +169,38 @@ class Word:
 def words(text: str) -> tuple[Word, ...]:
     """The words of a passage, computed once for all the detectors that need them."""
     folded = fold(text)
+    spans = map(re.Match.span, _WORD.finditer(text))
     if len(folded) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
-        return tuple(Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text))
-    return tuple(Word(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text))
+        return tuple([Word(start, end, text[start:end], fold(text[start:end])) for start, end in spans])
+    return tuple([Word(start, end, text[start:end], folded[start:end]) for start, end in spans])
+
+
+# Letters that Python's case-insensitive matching equates with a Latin or Cyrillic letter although their
+# lower case is another letter (the dotless "ı", the long "ſ", the old Cyrillic letter forms) or two
+# characters (the dotted "İ", the only such letter).
+_CASE_EQUIVALENTS = str.maketrans(
+    {"ı": "i", "ſ": "s", "İ": "i", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с", "\u1c84": "т",
+     "\u1c85": "т", "\u1c86": "ъ"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=48)
+def caseless(text: str) -> str | None:
+    """``text`` in lower case letter for letter: a lower-case pattern over Latin and Cyrillic letters finds
+    in it, at the same offsets, what the pattern with ``(?i)`` finds in ``text``, several times faster
+    (a case-sensitive pattern skips to the letters it can start with). None if the lower case were
+    longer than the text (no letter but "İ", mapped first, lower-cases to two characters); then the
+    case-insensitive pattern must run on ``text`` itself."""
+    lowered = text.translate(_CASE_EQUIVALENTS).lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def caseless_starts(lowered: re.Pattern[str], insensitive: re.Pattern[str], text: str) -> list[int]:
+    """Where ``insensitive`` (a ``(?i)`` pattern) matches in ``text``, found with ``lowered``, the same
+    pattern in lower case without the flag, in :func:`caseless` text when there is one."""
+    folded = caseless(text)
+    found = lowered.finditer(folded) if folded is not None else insensitive.finditer(text)
+    return [match.start() for match in found]
 
 
 def fold(text: str) -> str:

@@ -18,6 +18,7 @@ so unlike ``veil.toml`` they live sealed in the vault.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,20 @@ def read_original(vault: Vault, original_id: int) -> Iterator[bytes]:
         yield block
 
 
-def add_document(vault: Vault, original_id: int, protected_digest: bytes, record: dict[str, Any]) -> int:
+def next_document_id(vault: Vault) -> int:
+    """The id the next document will get (ask inside the writer's transaction that adds it)."""
+    with vault.transaction() as db:
+        return int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM documents").fetchone()[0])
+
+
+def add_document(
+    vault: Vault, original_id: int, protected_digest: bytes, record: dict[str, Any], document_id: int | None = None
+) -> int:
+    """Seal and store a document's record under ``document_id`` (by default the next free id)."""
     tag = vault.keys.tag("protected", protected_digest)
     with vault.transaction() as db:
-        document_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM documents").fetchone()[0])
+        if document_id is None:
+            document_id = next_document_id(vault)
         sealed = vault.keys.seal_json(f"document/{document_id}/record", record)
         db.execute(
             "INSERT INTO documents(id, original_id, protected_tag, created, record) VALUES (?, ?, ?, ?, ?)",
@@ -115,16 +126,23 @@ def add_document(vault: Vault, original_id: int, protected_digest: bytes, record
     return document_id
 
 
-def add_parts(vault: Vault, document_id: int, parts: Iterable[list[dict[str, Any]]]) -> int:
-    """Seal a document's report entities part by part (as :func:`report_parts` cuts them); their number."""
+def add_parts(vault: Vault, document_id: int, parts: Iterable[list[dict[str, Any]] | bytes]) -> int:
+    """Seal a document's report entities part by part (as :func:`report_parts` cuts them, or already
+    encoded by :func:`encode_part` in another process); their number."""
     count = 0
     with vault.transaction() as db:
         for count, part in enumerate(parts, start=1):
-            sealed = vault.keys.seal_json(f"document/{document_id}/part/{count}", part)
+            encoded = part if isinstance(part, bytes) else encode_part(part)
+            sealed = vault.keys.seal(f"document/{document_id}/part/{count}", encoded)
             db.execute(
                 "INSERT INTO document_parts(document_id, n, data) VALUES (?, ?, ?)", (document_id, count, sealed)
             )
     return count
+
+
+def encode_part(part: list[dict[str, Any]]) -> bytes:
+    """A part as the vault seals it (the JSON that :meth:`~veil.vault.crypto.Keys.seal_json` writes)."""
+    return json.dumps(part, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def report_parts(entities: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

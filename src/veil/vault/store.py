@@ -158,6 +158,8 @@ class Store:
             str(path) + ".lock", timeout=lock_timeout, thread_local=False, preserve_lock_file=True
         )
         self._depth = 0
+        self._lock_epoch = 0
+        self._owner = 0
         if not create:
             check_header(path)
         try:
@@ -210,6 +212,8 @@ class Store:
                         ErrorCode.VAULT_LOCKED,
                         f"{self.path.parent}: the vault is in use by another Veil process; try again when it finishes",
                     ) from None
+                self._lock_epoch += 1
+                self._owner = threading.get_ident()
             self._depth += 1
             try:
                 yield
@@ -265,6 +269,12 @@ class Store:
             self.db.execute(sql)
         except DAMAGE as error:
             raise _damaged(self.path, error) from None
+
+    def writer_epoch(self) -> int | None:
+        """While this thread holds the writer lock, a number that changes each time the lock is taken
+        again (no other process can commit meanwhile); ``None`` otherwise."""
+        with self._mutex:
+            return self._lock_epoch if self._depth > 0 and self._owner == threading.get_ident() else None
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (used to drop cached records)."""

@@ -16,7 +16,7 @@ from typing import Any
 from veil.deciding.people import keys_to_remember
 from veil.findings import Decision, Entity
 from veil.pipeline import Analysis
-from veil.vault.entities import Entities, new_record
+from veil.vault.entities import Entities, new_record, with_keys
 from veil.writing.report import entity_items, report_head
 
 
@@ -105,10 +105,8 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
         return None
     keys = keys_to_remember(entity) if entity.type == "person" else sorted(entity.keys)
     entity_id = entities.find(entity.type, keys)
-    if entity_id is None:
-        entity_id = entities.create(new_record(entity.type))
-    entities.link_keys(entity_id, entity.type, keys)
-    record = dict(entities.get(entity_id) or new_record(entity.type))
+    stored = entities.get(entity_id) if entity_id is not None else None
+    record = dict(with_keys(stored or new_record(entity.type), keys))
     mentions = list(record.get("mentions", []))
     mentions.extend(m.text for m in entity.mentions if m.text not in mentions)
     documents = [*record.get("documents", []), document_id]
@@ -120,7 +118,12 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
         action=decision.action.value,
         documents=sorted(set(documents)),
     )
-    entities.save(entity_id, record)
+    # one write per entity and document: a new entity is created whole, a known one saved once
+    if entity_id is None:
+        entity_id = entities.create(record)
+    else:
+        entities.save(entity_id, record)
+    entities.index_keys(entity_id, entity.type, keys)
     return entity_id
 
 

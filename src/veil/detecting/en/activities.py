@@ -89,7 +89,8 @@ RULES = (
         0.9,
         "car",
         _vehicle,
-        trigger=re.compile(f"(?i:{alternation(MAKES + OWNED_MAKES)})"),
+        # (in lower case: the rules look for it in lower-cased text, several times faster)
+        trigger=re.compile(rf"(?i)\b(?:{alternation(m.lower() for m in MAKES + OWNED_MAKES)})"),
         reach=60,
     ),
     Rule(

@@ -144,6 +144,9 @@ def _rules() -> tuple[Rule, ...]:
         ),
     ]
     for type_, pattern in by_type.items():
+        # Each of these rules holds one of the group words: they are looked for in lower-cased text, and
+        # the rule's pattern tried only near them.
+        group_word = re.compile(rf"(?i)\b(?:{pattern})")
         rules += [
             Rule(
                 f"{type_}+person",
@@ -154,6 +157,8 @@ def _rules() -> tuple[Rule, ...]:
                 0.8,
                 0,
                 _group("noun"),
+                trigger=group_word,
+                reach=60,
             ),
             Rule(
                 f"{type_}-predicate",
@@ -168,6 +173,8 @@ def _rules() -> tuple[Rule, ...]:
                 0.75,
                 "span",
                 _group("predicate"),
+                trigger=group_word,
+                reach=80,
             ),
             Rule(
                 f"a-{type_}",
@@ -181,6 +188,8 @@ def _rules() -> tuple[Rule, ...]:
                 0.7,
                 "span",
                 _group("article"),
+                trigger=group_word,
+                reach=60,
             ),
         ]
     rules.append(Rule("witnesses", re.compile(r"\bJehovah[’']s\s+Witness(?:es)?\b"), Label.DEM, "religion",

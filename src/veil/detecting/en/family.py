@@ -90,8 +90,9 @@ RULES = (
         "name",
         _name,
         Kind.DIRECT,
-        trigger=re.compile(r"\b[A-Z][a-z'’-]+"),
-        reach=50,
+        # the relative word, rarer than the capitalised words of the name
+        trigger=re.compile(rf"(?i)\b(?:{_RELATIVE})"),
+        reach=80,
     ),
     Rule(
         "married+name",

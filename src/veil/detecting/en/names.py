@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.en import lexicon
@@ -33,6 +33,7 @@ _RELATIVES = lexicon.context_words("relatives")
 _POSSESSIVES = lexicon.context_words("possessives")
 _ROLES = lexicon.context_words("roles")
 _NAMING = (("named",), ("called",), ("nicknamed",), ("known", "as"), ("name", "is"), ("name's",), ("name", "was"))
+_NAMING_LAST = frozenset(cue[-1] for cue in _NAMING)  # most words are none of these: no cue to compare
 # A possessive "'s" is not part of the name ("Tima's father"); "O'Brien" and "Ter-Petrosyan" are whole.
 _WORD = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS]\b)|-)[^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -53,33 +54,32 @@ WHY_CONTEXT = Why("en.names", "context-cue", 0.8, "a relative or a naming verb r
 WHY_ROLE = Why("en.names", "role-noun", 0.8, "a full name set off by a comma after a role noun (applicant, national)")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
     initial: bool  # one capital letter followed by a dot ("K.")
+    # read for every word by several rules, so worked out once
+    lower: str
+    capitalised: bool
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+def word(start: int, end: int, text: str, initial: bool) -> Word:
+    return Word(start, end, text, initial, text.lower(), text[:1].isupper())
 
 
 def words_of(text: str) -> list[Word]:
     """The passage's words; a Cyrillic word in English text is looked up in Latin letters ("Маша" as "Masha")."""
     words = []
+    cyrillic = _CYRILLIC.search(text) is not None
     for match in _WORD.finditer(text):
         start, end = match.span()
         initial = end - start == 1 and match.group().isupper() and text[end : end + 1] == "."
-        word = text[start : end + 1 if initial else end]
-        if _CYRILLIC.search(word):
-            latin = latin_skeleton(word)
-            word = latin.capitalize() if word[:1].isupper() else latin
-        words.append(Word(start, end + 1 if initial else end, word, initial))
+        written = text[start : end + 1 if initial else end]
+        if cyrillic and _CYRILLIC.search(written):
+            latin = latin_skeleton(written)
+            written = latin.capitalize() if written[:1].isupper() else latin
+        words.append(word(start, end + 1 if initial else end, written, initial))
     return words
 
 
@@ -180,6 +180,9 @@ class _Scan:
     def context(self, i: int) -> tuple[int, Why] | None:
         """A name right after "my son", "named", "known as" ... (``i`` is the name's first word)."""
         if i == 0 or self.text[self.words[i - 1].end : self.words[i].start] not in {" ", ", "}:
+            return self.role(i)
+        previous = self.words[i - 1].lower
+        if previous not in _RELATIVES and previous not in _NAMING_LAST:
             return self.role(i)
         before = [w.lower for w in self.words[max(0, i - 2) : i]]
         relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES

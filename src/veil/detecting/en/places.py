@@ -170,19 +170,25 @@ class EnglishPlaces(Detector):
         text = passage.text
         items = words(text)
         results = self._introduced(passage)
-        taken = [(d.start, d.end) for d in results]
-        lower = frozenset(w.text for w in items if w.text.islower())
+        introduced = [(d.start, d.end) for d in results]
+        taken = list(introduced)
+        lower = frozenset({w.text for w in items if w.text.islower()})
         transcript = is_lower_text(text)
+        found_to = 0  # the places found below start at or before their word, so one end covers them all
         for index, word in enumerate(items):
-            if transcript and self._lower_context(items, index) and not any(s <= word.start < e for s, e in taken):
+            lower_context = transcript and self._lower_context(items, index)
+            if not (lower_context or word.text[:1].isupper()) or word.start < found_to:
+                continue
+            if any(s <= word.start < e for s, e in introduced):
+                continue
+            if lower_context:
                 hit = self._at(passage, items, index, frozenset(), lower_text=True)
-            elif word.text[:1].isupper() and not any(s <= word.start < e for s, e in taken):
-                hit = self._at(passage, items, index, lower)
             else:
-                hit = None
+                hit = self._at(passage, items, index, lower)
             if hit is not None:
                 results.append(hit)
                 taken.append((hit.start, hit.end))
+                found_to = max(found_to, hit.end)
         results.extend(self._described(passage))
         results.extend(self._rivers(passage))
         results.extend(self._lives_in(passage, taken))
@@ -242,16 +248,18 @@ class EnglishPlaces(Detector):
         for length in (5, 4, 3, 2, 1):
             if index + length > len(items):
                 continue
+            if not lower_text and length > 1 and not items[index + length - 1].text[:1].isupper():
+                continue
             start, end = items[index].start, items[index + length - 1].end
             name = text[start:end]
-            if "\n" in name or (not lower_text and not items[index + length - 1].text[:1].isupper() and length > 1):
+            if "\n" in name:
                 continue
             iso = countries().get(fold(name))
             if iso:
                 attrs = {"country": iso, "key": f"country:{iso}", "personal": "1" if is_personal(text, start) else ""}
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="country",
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
-            place = gazetteer().latin(name) if gazetteer().knows_latin(name) else None
+            place = gazetteer().latin(name)  # None when unknown
             if (
                 place is not None
                 and place.population < BIG_CITY

@@ -8,9 +8,11 @@ person's page, so it is flagged, but as a weaker signal).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from veil.detecting.base import DETECTORS, Detector, found
 from veil.detecting.patterns.spoken import DIGIT_WORDS
+from veil.detecting.rules import caseless_starts
 from veil.findings import Detection, Kind, Label, Passage, Why
 
 PROFILE_DOMAINS = (
@@ -24,13 +26,24 @@ _PROFILE = re.compile(
     rf"(?i)(?<![\w.])(?:https?://)?(?:www\.)?(?:{PROFILE_DOMAINS})\s?/\s?[\w.\-@/?=&%+#~]+",
 )
 _URL = re.compile(r"(?i)(?<![\w@])(?:https?://|www\.)[^\s<>\"«»]+")
+# What every profile link and web address contains: when a passage has none, those patterns, which try
+# every position, are not run.
+_PROFILE_MARK = re.compile(r"(?i)\.(?:me|ru|com|net|social|app)\s?/")
+_URL_MARK = re.compile(r"(?i)://|www\.")
 _HANDLE = re.compile(r"(?<![\w@.])@\s?[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
-_CONTEXT_HANDLE = re.compile(
-    r"(?i)\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|"
+_KEYWORD = (
+    r"\b(?:жж|livejournal|lj|telegram|телеграм\w*|телеге|телега|tg|тг|ник\w*|nickname|nick|username|"
     r"user ?name|логин\w*|"
     r"login|skype|скайп\w*|signal|сигнал\w*|instagram|инстаграм\w*|insta|инсте|vk|вк|twitter|твиттер\w*|"
     r"viber|вайбер\w*|whatsapp|ватсап\w*|вотсап\w*|вацап\w*)"
-    r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
+)
+# Both keyword patterns start at a keyword: the keywords are looked for once, in lower-case text, and
+# the patterns tried only there.
+_KEYWORDS = re.compile("(?i)" + _KEYWORD)
+_KEYWORDS_LOWER = re.compile(_KEYWORD)
+_CONTEXT_HANDLE = re.compile(
+    "(?i)" + _KEYWORD + r"(?P<sep>\s*(?:[:\-—]|\bis\b|\bэто\b)?\s*)[«\"']?"
+    r"(?P<handle>@?[A-Za-z][A-Za-z0-9_.]{2,31})(?<!\.)",
 )
 # A username spelled out with spaces after such a keyword ("ник — s a s h a _ v o l k o v").
 _SPACED_HANDLE = re.compile(
@@ -72,21 +85,22 @@ class HandleDetector(Detector):
             taken.append((start, end))
             results.append(found(passage, start, end, label=label, kind=kind, type=type_, why=why))
 
-        for m in _PROFILE.finditer(text):
+        for m in _PROFILE.finditer(text) if _PROFILE_MARK.search(text) else ():
             add(m.start(), _trim(text, m.start(), m.end()), Label.CODE, Kind.DIRECT, "profile-url", _WHY_PROFILE)
-        for m in _URL.finditer(text):
+        for m in _URL.finditer(text) if _URL_MARK.search(text) else ():
             add(m.start(), _trim(text, m.start(), m.end()), Label.MISC, Kind.QUASI, "url", _WHY_URL)
         if "@" in text:
             for m in _HANDLE.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_HANDLE)
-        for m in _SPACED_HANDLE.finditer(text):
+        keywords = caseless_starts(_KEYWORDS_LOWER, _KEYWORDS, text)
+        for m in _matches_from(_SPACED_HANDLE, text, keywords):
             add(m.start("handle"), m.end("handle"), Label.PERSON, Kind.DIRECT, "handle", _WHY_CONTEXT)
         if "nderscore" in text:
             for m in _SPOKEN_HANDLE.finditer(text):
                 if m.group().split()[0].lower() in _COMMON_WORDS | {"a", "an", "this", "that"}:
                     continue  # "the underscore key" speaks of the character
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_SPOKEN)
-        for m in _CONTEXT_HANDLE.finditer(text):
+        for m in _matches_from(_CONTEXT_HANDLE, text, keywords):
             handle = m.group("handle")
             looks_made_up = any(ch.isdigit() or ch in "_." for ch in handle) or handle.startswith("@")
             # After a Russian keyword ("ник", "ЖЖ", "телеграм"), a word in Latin letters is the username.
@@ -98,6 +112,15 @@ class HandleDetector(Detector):
             for m in _UNDERSCORED.finditer(text):
                 add(m.start(), m.end(), Label.PERSON, Kind.DIRECT, "handle", _WHY_UNDERSCORED)
         return results
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only start at one of ``starts`` (in order)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
 
 
 @DETECTORS.register(HandleDetector.name)
