@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from veil import Pipeline, Settings
 from veil import pipeline as pipeline_module
 from veil.detecting.figures import RULE as FIGURE_RULE
-from veil.findings import Detection, Edit, Kind, Label, Why
+from veil.findings import Detection, Edit, Kind, Label, Why, sort_edits
 from veil.intervals import Coverage
 from veil.linking.base import Linker, _priority, resolve_overlaps
 from veil.reading import text as text_format
@@ -177,3 +177,14 @@ def test_analysing_with_reduced_candidates_gives_the_same_entities(
     reduced, _ = pipeline.detect(document, "en", reduced=True)
     assert len(reduced) < len(detections)
     assert pipeline.link(reduced, document, "en") == pipeline.link(detections, document, "en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["", "a", "b"]), st.sampled_from(["E1", "E2"]))
+    )
+)
+def test_sorting_edits_by_start_then_ties_equals_their_own_order(raw: list[tuple[int, int, str, str]]) -> None:
+    edits = [Edit(*item) for item in raw]
+    assert sort_edits(edits) == sorted(edits)

@@ -90,7 +90,10 @@ class Analysis:
 
     def edits(self) -> list[Edit]:
         """The mentions' replacements, and the English articles before pseudonyms made to agree with them."""
-        return polished(self.document, sort_edits(self.mention_edits() + self._article_edits()))
+        edits = self.mention_edits()
+        edits += self._article_edits()
+        edits = sort_edits(edits)  # a long document has a million edits: one list at a time besides the sorted one
+        return polished(self.document, edits)
 
     def mention_edits(self) -> list[Edit]:
         """One edit per masked mention (what evaluation scores)."""

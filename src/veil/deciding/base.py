@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import abc
 import random
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -151,6 +152,8 @@ class Decider:
             by_settings = actions[entity.id] if actions is not None else None
             action, why = self.reviewed(entity, context) or by_settings or self.action_for(entity)
             decision = STRATEGIES.get(action.value).decide(entity, context)
-            decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
-                                      (why, *decision.why), decision.display))  # fmt: skip
+            # a replacement written at many mentions is one string (a long document has a million of them)
+            replacements = tuple(map(sys.intern, decision.replacements))
+            decisions.append(Decision(decision.entity_id, decision.action, replacements, (why, *decision.why),
+                                      decision.display))  # fmt: skip
         return decisions

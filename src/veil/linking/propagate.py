@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from veil.findings import Detection, Entity, Passage, Why
+from veil.findings import Detection, Entity, Passage, Why, span_text
 from veil.intervals import Coverage
 
 MIN_FORM_CHARS = 3
@@ -145,5 +145,5 @@ class Propagator:
             return None
         taken.add(start, end)
         template = self.entities[owner].mentions[0]
-        text = passage.text[start - passage.start : end - passage.start]
+        text = span_text(passage.text, start - passage.start, end - passage.start)
         return replace(template, start=start, end=end, text=text, lang=passage.lang, why=_REASONS)

@@ -28,7 +28,7 @@ from veil.vault.store import typed
 from veil.vault.vault import Vault, now
 
 CHUNK_BYTES = 1 << 20
-PART_MENTIONS = 10_000
+PART_MENTIONS = 5_000
 TERM_LISTS = ("deny", "allow")
 
 

@@ -29,8 +29,10 @@ REPORT_FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
+    """The protected text around a mention, not yet clipped to ``SNIPPET_CHARS`` (clipping adds "…", which
+    would make Python store every character of the string in two bytes while a pass holds many)."""
+
     before: str
-    middle: str
     after: str
 
 
@@ -97,9 +99,7 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: E
             before = apply_edits(unit.text[window_start:local_start], start, edits.between(start, end))
             start, end = unit.start + local_end, unit.start + window_end
             after = apply_edits(unit.text[local_end:window_end], start, edits.between(start, end))
-            at = edits.at(mention.start)
-            middle = edits.edits[at].replacement if at is not None else unit.text[local_start:local_end]
-            result[mention.start] = Snippet(_clip_left(before), middle, _clip_right(after))
+            result[mention.start] = Snippet(before, after)
         if index == len(wanted):
             break
     return result
@@ -246,7 +246,7 @@ def _mention_item(
         item["text"] = mention.text
     snippet = snippets.get(mention.start)
     if snippet is not None:
-        item["context"] = {"before": snippet.before, "after": snippet.after}
+        item["context"] = {"before": _clip_left(snippet.before), "after": _clip_right(snippet.after)}
     return item
 
 
