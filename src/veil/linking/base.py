@@ -292,8 +292,7 @@ class Linker:
         if self.propagate and entities:
             derived = _diminutives_of_first_names(entities)
             propagator = Propagator(entities, lambda m: _person_words(m) + derived.get(id(m), []))
-            covered = [(m.start, m.end) for m in mentions]
-            for owner, mention in propagator.find(passages(), covered):
+            for owner, mention in propagator.find(passages(), mentions):
                 entities[owner].mentions.append(mention)
                 if mention.text in derived.get(id(entities[owner].mentions[0]), []):
                     # a nickname made from the first name ("Rustik") becomes the pseudonym's diminutive
