@@ -46,6 +46,11 @@ class DecisionContext:
     # The pseudonyms given so far in this document ("first last" in Latin letters): a new one avoids their
     # words before all others, so two people of one testimony are not both "Anastasiya".
     in_document: list[str] = field(default_factory=list)
+    # Worked out once per document on first use, not for every new pseudonym (each reads every mention):
+    # the origin the document's people tell (see ``surrogates.told_origin``) and the pairs of initials
+    # written in its person mentions (``people.written_initials``).
+    told_origin: str | None = None
+    written_initials: set[str] | None = None
 
 
 BEFORE_CHARS = 40

@@ -96,7 +96,9 @@ def new_record(entity: Entity, origin: str, gender: str, avoid: set[str], contex
         if record["value"] not in taken and record["first"] != relative.get("first"):
             break
         record = choose_person(origin, gender, context.rng, avoid, taken, context.in_document)
-    written = _written_initials(context)
+    if context.written_initials is None:
+        context.written_initials = written_initials(context)
+    written = context.written_initials
     for _ in range(20):  # "Yershov D.V." must not repeat the real initials of someone else in the document
         if _initials(record) not in written:
             break
@@ -114,7 +116,7 @@ def _initials(record: Record) -> str:
 _ONE_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
 
 
-def _written_initials(context: DecisionContext) -> set[str]:
+def written_initials(context: DecisionContext) -> set[str]:
     """Pairs of initials written in the document's person mentions ("D.V." gives "dv")."""
     pairs = set()
     for entity in context.entities:

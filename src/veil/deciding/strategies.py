@@ -18,6 +18,7 @@ from veil.deciding.surrogates import (
     person_origin,
     record_value,
     render_person,
+    told_origin,
 )
 from veil.findings import Action, Decision, Entity, Why
 from veil.linking.persons import dominant
@@ -58,7 +59,9 @@ class Pseudonym(Strategy):
             avoid = context.avoid | _public_words()
             # a relative's pseudonym sets the family's origin: the surname is shared
             origin = relative.get("origin", "") if relative is not None else ""
-            origin = origin or person_origin(entity, context.entities)
+            if not origin and context.told_origin is None:
+                context.told_origin = told_origin(context.entities)
+            origin = origin or person_origin(entity, context.entities, context.told_origin)
             record = people.new_record(entity, origin, gender, avoid, context, relative)
             note = "a new pseudonym of the same gender" + (", with the family's surname" if relative else "")
             why = Why("decide.pseudonym", "new-surrogate", 1.0, note)

@@ -260,18 +260,23 @@ def record_value(record: Record) -> str:
     return f"{record['first_lat']} {record['last_lat']}"
 
 
-def person_origin(entity: Entity, others: Sequence[Entity] = ()) -> str:
+def person_origin(entity: Entity, others: Sequence[Entity] = (), told: str | None = None) -> str:
     """``ru`` for a person named in Russian text, in Cyrillic or with Russian name words, else ``en``.
 
     A name that says nothing either way ("Amir", "Zlata", "Hanna": in neither pool, or in both) follows
     the other people of the document whose names do say: a son named Amir in a family of Abdullaevs gets a
-    Russian-pool name, not "Powell".
+    Russian-pool name, not "Powell". ``told`` is :func:`told_origin` of ``others``, when the caller has it.
     """
     own = _own_origin(entity)
     if own:
         return own
-    told = [_own_origin(other) for other in others if other.type == "person" and other is not entity]
-    return dominant(told) or "en"
+    return (told if told is not None else told_origin(others)) or "en"
+
+
+def told_origin(people: Sequence[Entity]) -> str:
+    """The origin most of the ``people`` whose own words tell one have ("" when none does). A person whose
+    words tell nothing adds nothing, so it is the same for each of them."""
+    return dominant([_own_origin(person) for person in people if person.type == "person"])
 
 
 def _own_origin(entity: Entity) -> str:
