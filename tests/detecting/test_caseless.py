@@ -61,3 +61,28 @@ def test_starts_are_those_of_the_insensitive_pattern(text: str) -> None:
     expected = [m.start() for m in insensitive.finditer(text)]
     assert caseless_starts(lowered, insensitive, text) == expected
     assert expected or not text
+
+
+def test_expanded_triggers_find_what_the_triggers_find() -> None:
+    """Every rule trigger split into plain-first alternatives ("[Cc]ustody" as "Custody|custody") finds
+    the same spans as the trigger itself, on text in every case."""
+    from pathlib import Path
+
+    from veil.detecting.base import DETECTORS
+    from veil.detecting.rules import RuleDetector, _expanded
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "interview_en.txt").read_text(encoding="utf-8")
+    text += "\nHeld in custody, CUSTODY, Detention; the Euro, euros, 5 Marks, a Mark; Brigade, brigade. Wife, wife,"
+    text = "\n".join([text, text.lower(), text.upper(), text.title()])
+    expanded = 0
+    for name in DETECTORS.names():
+        detector = DETECTORS.get(name)
+        if not isinstance(detector, RuleDetector):
+            continue
+        for rule in detector.rule_table():
+            if rule.trigger is None:
+                continue
+            fast = _expanded(rule.trigger)
+            expanded += fast is not rule.trigger
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rule.trigger.finditer(text)], rule.name
+    assert expanded >= 10, "the triggers written with [Xx] classes are expanded"
