@@ -13,7 +13,7 @@ takes cores from the workers.
 
 Usage (from the repository root)::
 
-    PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 1.5]
+    PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 3]
     PYTHONPATH=src python benchmarks/batch_speed.py corpus [--mb 100] [--workers 2] [--large-mb 5]
 """
 
@@ -154,7 +154,7 @@ def scaling(rows: list[dict[str, object]]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["scaling", "corpus"])
-    parser.add_argument("--mb", type=float, help="corpus size in MiB (default 1.5 for scaling, 100 for corpus)")
+    parser.add_argument("--mb", type=float, help="corpus size in MiB (default 3 for scaling, 100 for corpus)")
     parser.add_argument("--workers", type=int, default=2, help="workers for the corpus run")
     parser.add_argument("--file-kb", type=int, default=256, help="size of each file")
     parser.add_argument("--large-mb", type=float, default=5.0, help="one extra single file this large (corpus)")
@@ -162,7 +162,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="veil-batch-bench-") as temp:
         work = Path(temp)
         if args.what == "scaling":
-            files, size = write_corpus(work / "corpus", args.mb or 1.5, min(args.file_kb, 64))
+            files, size = write_corpus(work / "corpus", args.mb or 3.0, min(args.file_kb, 64))
             print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
             rows = [run(work / "corpus", workers, work) for workers in (1, 2)]
             for row in rows:
