@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -11,7 +11,7 @@ import jinja2
 
 from veil.findings import Action
 from veil.pipeline import Analysis
-from veil.writing.report import entity_items, report_head
+from veil.writing.report import Remade, entity_items, report_head
 
 
 @functools.cache
@@ -33,23 +33,6 @@ def report_html(report: dict[str, Any]) -> str:
     return template_environment().get_template("report.html").render(report=report, masked=masked, kept=kept)
 
 
-class _LazyEntities:
-    """The report's entities of one kind, made again on each pass instead of held in memory."""
-
-    def __init__(self, count: int, make: Callable[[], Iterator[dict[str, Any]]]) -> None:
-        self._count = count
-        self._make = make
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return self._make()
-
-
 def write_report_html(out: BinaryIO, analysis: Analysis, source: Path, output: Path | None, *,
                       originals: bool = False) -> None:  # fmt: skip
     """Write the report page to ``out`` as it is rendered: the same page as :func:`report_html` of the
@@ -61,8 +44,8 @@ def write_report_html(out: BinaryIO, analysis: Analysis, source: Path, output: P
     def of_kind(kept: bool) -> Iterator[dict[str, Any]]:
         return entity_items(analysis, originals=originals, kept=kept)
 
-    masked = _LazyEntities(len(analysis.entities) - kept_count, lambda: of_kind(False))
-    kept = _LazyEntities(kept_count, lambda: of_kind(True))
+    masked = Remade(len(analysis.entities) - kept_count, lambda: of_kind(False))
+    kept = Remade(kept_count, lambda: of_kind(True))
     template = template_environment().get_template("report.html")
     for chunk in template.generate(report=report, masked=masked, kept=kept):
         out.write(chunk.encode("utf-8"))

@@ -145,7 +145,7 @@ def report_head(analysis: Analysis, source: Path, output: Path | None, *, origin
 def entity_items(analysis: Analysis, *, originals: bool = False, kept: bool | None = None) -> Iterator[dict[str, Any]]:
     """The report's entities, in order (with ``kept``, only those kept or not).
 
-    Each item's ``mentions`` is a :class:`MentionItems`: the mentions' items are made when it is iterated,
+    Each item's ``mentions`` is a :class:`Remade`: the mentions' items are made when it is iterated,
     not before (a mention's context needs a pass over the document's text, and the report page only counts
     the mentions of a kept entity). One pass makes the contexts of the mentions of several entities, at
     most ``SNIPPET_BATCH`` of them, so that holding them never takes more memory than the rest of the run;
@@ -173,15 +173,16 @@ def entity_items(analysis: Analysis, *, originals: bool = False, kept: bool | No
         shared = _Contexts(analysis, [m for e in group for m in e.mentions], edits) if len(group) > 1 else None
         for entity in group:
             # an entity alone in its group makes its contexts on each iteration: nothing outlives it
-            mentions = MentionItems(len(entity.mentions), mention_items(entity, shared))
+            mentions = Remade(len(entity.mentions), mention_items(entity, shared))
             yield _entity_item(entity, decisions[entity.id], mentions, reasons, originals)
 
 
 SNIPPET_BATCH = 50_000
 
 
-class MentionItems:
-    """The report items of one entity's mentions, made each time they are iterated."""
+class Remade:
+    """Report items whose number is known in advance, made again each time they are iterated instead of
+    held in memory (one entity's mentions; the page's masked or kept entities)."""
 
     def __init__(self, count: int, make: Callable[[], Iterator[dict[str, Any]]]) -> None:
         self._count = count
@@ -250,7 +251,7 @@ def _mention_item(
     return item
 
 
-def _entity_item(entity: Entity, decision: Decision, mentions: MentionItems, reasons: dict[Why, dict[str, Any]],
+def _entity_item(entity: Entity, decision: Decision, mentions: Remade, reasons: dict[Why, dict[str, Any]],
                  originals: bool) -> dict[str, Any]:  # fmt: skip
     kept = decision.action == Action.KEEP
     return {
