@@ -235,20 +235,21 @@ def test_ctrl_c_in_the_middle_of_a_file_then_resume_equals_an_uninterrupted_run(
 ) -> None:
     """Interrupted after the third file's output and vault record, before its reports and manifest line;
     everything in this process (no cluster), so this also shows the worker count does not matter."""
-    from veil.writing import files
+    from veil.batch import runner
 
     build_corpus(tmp_path / "in")
     new_project(tmp_path / "project").close()
-    real_html = files.write_report_html
+    real_output = runner.atomic_output
     calls = []
 
-    def interrupted(*args: Any, **kwargs: Any) -> None:
-        calls.append(1)
-        if len(calls) == 3:
+    def interrupted(path: Path) -> Any:
+        calls.append(path)
+        if len(calls) == 8:  # each file writes its output, then its JSON and HTML reports
+            assert path.name.endswith(".report.json")
             raise KeyboardInterrupt
-        real_html(*args, **kwargs)
+        return real_output(path)
 
-    monkeypatch.setattr(files, "write_report_html", interrupted)
+    monkeypatch.setattr(runner, "atomic_output", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _batch(tmp_path, workers=0)
     assert _manifest_lines(tmp_path) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -172,9 +173,11 @@ def test_a_cluster_whose_workers_run_another_veil_is_refused() -> None:
     assert "0.0.1" in error.value.message
 
 
+@pytest.mark.parametrize("stage", ["decide", "finish"])
 def test_an_unexpected_error_in_one_file_is_reported_without_its_details_and_the_rest_finish(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
 ) -> None:
+    """Deciding (in the driver) or finishing (assessing and rendering, on a worker) breaks on one file."""
     import os
 
     from veil.batch import BatchOptions, run_batch, runner
@@ -183,16 +186,20 @@ def test_an_unexpected_error_in_one_file_is_reported_without_its_details_and_the
 
     _touch(tmp_path / "in" / "a.txt", "first")
     _touch(tmp_path / "in" / "b.txt", "second")
-    # no models needed: the workers' half finds nothing, and deciding breaks on the first file
-    monkeypatch.setattr(runner, "analyze_file", lambda *args: FileAnalysis({"en": 5}, [], os.getpid(), 1))
-    real_finish = Pipeline.finish
+    # no models needed: the workers' half finds nothing; the file's text tells the two files apart
+    monkeypatch.setattr(
+        runner, "analyze_file", lambda source, *args: FileAnalysis({"en": 5}, [], {0: source}, {}, os.getpid(), 1)
+    )
+    real = getattr(Pipeline, stage)
 
-    def broken(self: Pipeline, document, languages, entities):  # type: ignore[no-untyped-def]
-        if document.path.name == "a.txt":
+    def broken(self: Pipeline, *args: Any, **kwargs: Any) -> Any:
+        # the driver decides with the analysis's text before mentions, a worker finishes the document
+        which = kwargs["before"][0] if stage == "decide" else str(args[0].path)
+        if which.endswith("a.txt"):
             raise RuntimeError("Daniil Sorokin")
-        return real_finish(self, document, languages, entities)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Pipeline, "finish", broken)
+    monkeypatch.setattr(Pipeline, stage, broken)
     with new_project(tmp_path / "project") as project:
         summary = run_batch(project, BatchOptions(tmp_path / "in", tmp_path / "out", workers=0))
     assert summary.done == ["b.txt"]
@@ -201,3 +208,19 @@ def test_an_unexpected_error_in_one_file_is_reported_without_its_details_and_the
     assert "RuntimeError" in failure.message
     assert "Sorokin" not in failure.message
     assert not (tmp_path / "out" / "a.txt").exists()
+
+
+def _spill_settings() -> tuple[object, object]:
+    import dask
+
+    return dask.config.get("distributed.worker.memory.target"), dask.config.get("distributed.worker.memory.spill")
+
+
+def test_local_workers_never_spill_what_they_hold_to_disk() -> None:
+    """Task results hold real mentions: Dask's spilling to a temporary folder must be off on the workers."""
+    from veil.batch.cluster import DaskExecutor, executor
+
+    with executor(1, None) as workers:
+        assert isinstance(workers, DaskExecutor)
+        seen = workers.client.run(_spill_settings)
+    assert list(seen.values()) == [(False, False)]

@@ -10,11 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from veil import Pipeline, Settings
-from veil.findings import Detection, Edit, Kind, Label, Why
+from veil import pipeline as pipeline_module
+from veil.detecting.figures import RULE as FIGURE_RULE
+from veil.findings import Detection, Edit, Kind, Label, Why, sort_edits
 from veil.intervals import Coverage
-from veil.linking.base import _priority, resolve_overlaps
+from veil.linking.base import Linker, _priority, resolve_overlaps
 from veil.reading import text as text_format
 from veil.reading.base import apply_edits
+from veil.reading.text import StringDocument
+
+from .conftest import EXAMPLES
 
 IDENTIFIERS = [
     "+7 912 345-67-89",
@@ -132,3 +137,54 @@ def test_resolving_overlaps_run_by_run_equals_resolving_them_all_at_once(
 ) -> None:
     detections = [_detection(*item) for item in raw]
     assert resolve_overlaps(detections) == _resolved_all_at_once(detections)
+
+
+_KINDS = [("person", Label.PERSON, Kind.DIRECT), ("city", Label.LOC, Kind.QUASI), ("vehicle", Label.MISC, Kind.QUASI),
+          ("date", Label.DATETIME, Kind.QUASI)]  # fmt: skip
+_LINK_REASONS = [Why("en.ner", "veil-en-ner", 0.6), Why("en.names", "title", 0.9), Why("figures", FIGURE_RULE, 1.0),
+                 Why("places", "gazetteer", 0.8)]  # fmt: skip
+_PART = 40
+_RAW_CANDIDATE = st.tuples(
+    st.integers(0, 2), st.integers(0, _PART - 1), st.integers(1, 12), st.integers(0, len(_KINDS) - 1),
+    st.lists(st.sampled_from(_LINK_REASONS), min_size=1, max_size=2),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RAW_CANDIDATE))
+def test_reducing_candidates_part_by_part_equals_reducing_them_all(
+    raw: list[tuple[int, int, int, int, list[Why]]],
+) -> None:
+    """What the pipeline does batch by batch (no candidate crosses a batch) is what linking does at once."""
+    parts: list[list[Detection]] = [[], [], []]
+    for part, offset, length, kind, why in raw:
+        start = part * _PART + offset
+        end = min(start + length, (part + 1) * _PART)
+        type_, label, kind_ = _KINDS[kind]
+        parts[part].append(Detection(start, end, "x" * (end - start), label, kind_, type_, "en", tuple(why)))
+    everything = [d for part in parts for d in part]
+    reduced = [d for part in parts for d in Linker.reduce(part)]
+    assert reduced == Linker.reduce(everything)
+    assert Linker.reduce(reduced) == reduced
+
+
+def test_analysing_with_reduced_candidates_gives_the_same_entities(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline_module, "BATCH_PASSAGES", 1)  # many batches
+    document = StringDocument((EXAMPLES / "interview_en.txt").read_text(encoding="utf-8"))
+    detections, _ = pipeline.detect(document, "en")
+    reduced, _ = pipeline.detect(document, "en", reduced=True)
+    assert len(reduced) < len(detections)
+    assert pipeline.link(reduced, document, "en") == pipeline.link(detections, document, "en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["", "a", "b"]), st.sampled_from(["E1", "E2"]))
+    )
+)
+def test_sorting_edits_by_start_then_ties_equals_their_own_order(raw: list[tuple[int, int, str, str]]) -> None:
+    edits = [Edit(*item) for item in raw]
+    assert sort_edits(edits) == sorted(edits)

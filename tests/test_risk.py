@@ -1,9 +1,15 @@
 """The re-identification risk report: who is described, how many people fit, warnings, and no leaks."""
 
+import itertools
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from veil import Pipeline, Settings
+from veil.assessing import attribution
+from veil.assessing.attribution import _FIRST_PERSON, _SENTENCE, _SPEAKER_FEMALE, _SPEAKER_MALE
 from veil.assessing.estimate import Base, Factor
 from veil.assessing.risk import explain, level, round_people, warning
 from veil.writing.files import protect_file
@@ -74,3 +80,24 @@ def test_report_holds_no_original_identifier(tmp_path: Path) -> None:
     html = result.report_html.read_text(encoding="utf-8")  # type: ignore[union-attr]
     assert 'id="risk"' in html
     assert "Chelyabinsk" not in html.split('id="risk"')[1].split('id="changed"')[0]
+
+
+_PIECES = ["я", "Я", " ", "  ", "пришла", "пришёл", "была", "сказал", ".", "!", "\n", "I am a mother", "I'm a man",
+           "he", "she", "my"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.integers(0, 200), max_size=3))
+def test_sentences_read_in_one_pass_say_what_the_whole_text_says(pieces: list[str], cuts: list[int]) -> None:
+    """The sentences, their bits and the speaker's words counted run by run are those of the document's
+    sentences joined whole (as they were read before), whichever units the text comes in."""
+    text = "".join(pieces)
+    bounds = sorted({0, len(text), *(c for c in cuts if c < len(text))})
+    units = [(a, text[a:b]) for a, b in itertools.pairwise(bounds)]
+    whole = [(start + m.start(), start + m.end(), m.group()) for start, unit in units for m in _SENTENCE.finditer(unit)]
+    joined = " ".join(s[2] for s in whole)
+    found = attribution.sentences(units)
+    assert list(found.starts) == [s[0] for s in whole]
+    assert list(found.ends) == [s[1] for s in whole]
+    assert [bool(b & 1) for b in found.bits] == [_FIRST_PERSON.search(s[2]) is not None for s in whole]
+    assert (found.female, found.male) == (len(_SPEAKER_FEMALE.findall(joined)), len(_SPEAKER_MALE.findall(joined)))

@@ -46,3 +46,18 @@ def test_a_drawn_pseudonym_takes_no_real_name_word(origin: str, gender: str, rea
         for word in drawn:
             assert name_token_key(word, origin) not in avoid, (seed, record)
             assert latin_skeleton(word) not in avoid, (seed, record)
+
+
+@pytest.mark.parametrize(("real", "pool_word"), [("Robert Murray", "Roberts"), ("Robin Lee", "Robinson")])
+def test_a_pool_surname_that_starts_with_a_real_first_name_is_never_drawn(real: str, pool_word: str) -> None:
+    """A name key may fold the letters that make the hint ("Roberts" is keyed "roberc"): the plain spelling
+    is checked too, so a real Robert never gets the surname Roberts, whatever the random draw."""
+    from veil.deciding.surrogates import _english_surname_keyed, _unhinted, words_of
+    from veil.reading.text import StringDocument
+
+    pipeline = Pipeline(Settings(seed=1))
+    document = StringDocument(f"{real} called me.")
+    detections, _ = pipeline.detect(document, "en")
+    avoid = words_of(pipeline.link(detections, document, "en"))
+    assert pool_word in {latin for latin, _ in (item for item, _ in _english_surname_keyed())}
+    assert pool_word not in {latin for latin, _ in _unhinted(_english_surname_keyed(), avoid)}

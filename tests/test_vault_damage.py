@@ -74,6 +74,12 @@ DAMAGE = [
     ("an entity deleted", _sql("DELETE FROM entities WHERE id = 1"), ErrorCode.VAULT_TAMPERED),
     ("a chunk of an original deleted", _sql("DELETE FROM chunks"), ErrorCode.VAULT_TAMPERED),
     ("a term deleted", _sql("DELETE FROM terms"), ErrorCode.VAULT_TAMPERED),
+    ("a report part deleted", _sql("DELETE FROM document_parts"), ErrorCode.VAULT_TAMPERED),
+    (
+        "a report part flipped",
+        _sql("UPDATE document_parts SET data = data || x'00' WHERE n = 1"),
+        ErrorCode.VAULT_TAMPERED,
+    ),
     ("a record flipped", _sql("UPDATE entities SET record = record || x'00' WHERE id = 1"), ErrorCode.VAULT_TAMPERED),
     (
         "two records swapped",

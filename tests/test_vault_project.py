@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.vault_helpers import PASSPHRASE, new_project, open_project
+from tests.vault_helpers import PASSPHRASE, new_project, open_project, raw_sql
 from veil.errors import ErrorCode, VeilError
 from veil.vault import Project
+from veil.vault import documents as docs
+from veil.vault.store import SCHEMA_VERSION
 
 FIRST = "Sergey Volkov called me on +7 912 345-67-89. Volkov was scared."
 SECOND = "Sergey Volkov wrote again. I told Volkov to leave."
@@ -212,3 +215,57 @@ def test_a_word_file_is_revealed_byte_for_byte(tmp_path: Path) -> None:
         assert not [s for s in SECRETS if any(s in text for text in package_texts(output).values())]
         assert project.find_protected(output) == done.document_id
         assert b"".join(project.reveal(done.document_id, reason="check")) == source.read_bytes()
+
+
+LONG = " ".join(f"Sergey Volkov met Anna Petrova in Omsk on {day} May 2020 and called +7 912 345-67-{day:02d}."
+                for day in range(1, 29))  # fmt: skip
+
+
+def test_a_long_report_is_recorded_in_parts_and_reads_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with new_project(tmp_path / "whole") as project:
+        _, document_id = project.protect_text(LONG)
+        whole = project.analysis(document_id, originals=True, reason="test")
+    monkeypatch.setattr(docs, "PART_MENTIONS", 3)
+    with new_project(tmp_path / "parts") as project:
+        _, document_id = project.protect_text(LONG)
+        with project.vault.store.reading() as db:
+            parts = db.execute("SELECT COUNT(*) FROM document_parts WHERE document_id = ?", (document_id,)).fetchone()
+        assert parts[0] > 5
+        assert project.analysis(document_id, originals=True, reason="test") == whole
+        assert project.document(document_id).masked_mentions == whole["summary"]["masked_mentions"]
+        project.delete_document(document_id, reason="test")
+        with project.vault.store.reading() as db:
+            assert db.execute("SELECT COUNT(*) FROM document_parts").fetchone()[0] == 0
+
+
+def test_a_vault_from_before_report_parts_opens_upgraded(tmp_path: Path) -> None:
+    """A version-1 vault (the whole report in the document's record, no parts table, a manifest that does not
+    count it) reads as before and takes new documents."""
+    root = tmp_path / "p"
+    with new_project(root) as project:
+        _, document_id = project.protect_text(FIRST)
+        expected = project.analysis(document_id)
+        _, _, record = docs.document_record(project.vault, document_id)
+        vault = project.vault
+        with vault.transaction() as db:
+            db.execute("DELETE FROM document_parts")
+            sealed = vault.keys.seal_json(f"document/{document_id}/record", record)
+            db.execute("UPDATE documents SET record = ? WHERE id = ?", (sealed, document_id))
+        manifest = vault._manifest(vault.store.db)
+        del manifest["counts"]["document_parts"]
+        raw = vault.keys.seal_json("meta/manifest", manifest)
+    raw_sql(root, "DROP TABLE document_parts", "PRAGMA user_version = 1")
+    db = sqlite3.connect(root / "vault.veil", isolation_level=None)
+    try:
+        db.execute("UPDATE meta SET value = ? WHERE name = 'manifest'", (raw,))
+    finally:
+        db.close()
+    with open_project(root) as project:
+        assert project.analysis(document_id) == expected
+        project.protect_text(SECOND)
+        assert len(project.documents()) == 2
+        assert project.vault.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with open_project(root) as project:
+        assert project.check()["documents"] == 2

@@ -13,6 +13,7 @@ sensitive text (``Detection.text``); nothing here is ever logged.
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -77,6 +78,12 @@ class Passage:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def span_text(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as the one string object for its characters: a long document mentions a name
+    thousands of times, and its mentions then share one string instead of holding a copy each."""
+    return sys.intern(text[start:end])
 
 
 # The attributes of a detection that has none: one shared, read-only mapping (a document of 100 MB has
@@ -160,10 +167,19 @@ class Edit:
     entity_id: str = ""
 
 
+_EDIT_START = operator.attrgetter("start")
 _EDIT_ORDER = operator.attrgetter("start", "end", "replacement", "entity_id")
 
 
 def sort_edits(edits: Iterable[Edit]) -> list[Edit]:
-    """``sorted(edits)``, the edits' own order, compared as plain tuples (the dataclass's ``__lt__`` runs in
-    Python, and a long document has a million edits)."""
-    return sorted(edits, key=_EDIT_ORDER)
+    """``sorted(edits)``, the edits' own order, without the dataclass's ``__lt__`` (it runs in Python, and a
+    long document has a million edits) or a key tuple per edit: sorted by start (the key is the edit's own
+    integer), then the few edits that share a start by the whole order."""
+    result = sorted(edits, key=_EDIT_START)
+    first = 0
+    for index in range(1, len(result) + 1):
+        if index == len(result) or result[index].start != result[first].start:
+            if index - first > 1:
+                result[first:index] = sorted(result[first:index], key=_EDIT_ORDER)
+            first = index
+    return result

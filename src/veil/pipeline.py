@@ -22,7 +22,7 @@ import abc
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,7 +34,7 @@ from veil.deciding.base import BEFORE_CHARS, EDIT_POLISHERS
 from veil.deciding.surrogates import words_of
 from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.deny import DenyListDetector
-from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, sort_edits
+from veil.findings import Action, Decision, Detection, Edit, Entity, Passage, Why, sort_edits
 from veil.language import AUTO, check_language, passages
 from veil.linking import Linker
 from veil.reading import Document, TextUnit, format_for
@@ -90,7 +90,10 @@ class Analysis:
 
     def edits(self) -> list[Edit]:
         """The mentions' replacements, and the English articles before pseudonyms made to agree with them."""
-        return polished(self.document, sort_edits(self.mention_edits() + self._article_edits()))
+        edits = self.mention_edits()
+        edits += self._article_edits()
+        edits = sort_edits(edits)  # a long document has a million edits: one list at a time besides the sorted one
+        return polished(self.document, edits)
 
     def mention_edits(self) -> list[Edit]:
         """One edit per masked mention (what evaluation scores)."""
@@ -104,25 +107,28 @@ class Analysis:
         """'an "Alexandr Moroz"' must not become 'an "Yegor Gusev"': "a"/"an" before a pseudonym follows it."""
         from veil.deciding.generalize.en import article
 
-        changed = [
-            (mention, replacement, entity.id)
-            for entity, decision in self.masked()
-            if decision.action == Action.PSEUDONYM
-            for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
-            if mention.lang == "en" and replacement[:1].isalpha()
-        ]
+        changed = sorted(
+            (
+                (mention.start, replacement, entity.id)
+                for entity, decision in self.masked()
+                if decision.action == Action.PSEUDONYM
+                for mention, replacement in zip(entity.mentions, decision.replacements, strict=True)
+                if mention.lang == "en" and replacement[:1].isalpha()
+            ),
+            key=lambda change: change[0],
+        )
         if not changed:
             return []
-        before = _text_before(self.document, {mention.start for mention, _, _ in changed})
+        befores = texts_before(self.document, (start for start, _, _ in changed))
         edits = []
-        for mention, replacement, entity_id in changed:
-            found = _ARTICLE_BEFORE.search(before.get(mention.start, ""))
+        for (mention_start, replacement, entity_id), before in zip(changed, befores, strict=True):
+            found = _ARTICLE_BEFORE.search(before or "")
             if found is None:
                 continue
             wanted = article(replacement)
             written = found.group(1)
             if written.casefold() != wanted:
-                start = mention.start - len(found.group(0))
+                start = mention_start - len(found.group(0))
                 fixed = wanted.capitalize() if written[0].isupper() else wanted
                 edits.append(Edit(start, start + len(written), fixed, entity_id))
         return edits
@@ -184,18 +190,21 @@ class Pipeline:
         return passages(units, check_language(lang))
 
     def detect(
-        self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None
+        self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None, *, reduced: bool = False
     ) -> tuple[list[Detection], dict[str, int]]:
         """Every candidate span in the document (document offsets), and characters per language.
 
-        ``progress`` is called with the number of characters each batch covered.
+        ``progress`` is called with the number of characters each batch covered. ``reduced`` keeps only the
+        candidates linking would start from (:meth:`Linker.reduce`, batch by batch): linking gives the same
+        entities, and a long document holds a fraction of the candidates meanwhile.
         """
         detections: list[Detection] = []
         languages: Counter[str] = Counter()
         for batch in _batched(self.passages(document, lang, for_detectors=True), BATCH_PASSAGES):
             for passage in batch:
                 languages[passage.lang] += len(passage.text)
-            detections.extend(self._detect_batch(batch))
+            found = list(self._detect_batch(batch))
+            detections.extend(self.linker.reduce(found) if reduced else found)
             if progress is not None:
                 progress(sum(len(p.text) for p in batch))
         return detections, dict(languages)
@@ -210,30 +219,46 @@ class Pipeline:
     def link(self, detections: Sequence[Detection], document: Document, lang: str = AUTO) -> list[Entity]:
         return self.linker.link(detections, lambda: self.passages(document, lang))
 
-    def decide(self, entities: Sequence[Entity], main_lang: str, document: Document | None = None) -> list[Decision]:
-        """Decisions for ``entities``; with the ``document``, replacements can fit the text around them."""
-        # Only generalizers read the text before a mention (a capital, an article, a preposition's case);
-        # a 100 MB document has a million mentions, so the others get none.
-        fitted = [e for e in entities if e.type in GENERALIZERS]
-        before = text_before(document, fitted) if document is not None else {}
+    def decide(
+        self,
+        entities: Sequence[Entity],
+        main_lang: str,
+        document: Document | None = None,
+        before: Mapping[int, str] | None = None,
+        actions: Mapping[str, tuple[Action, Why]] | None = None,
+    ) -> list[Decision]:
+        """Decisions for ``entities``; with the ``document`` (or the text ``before`` each mention that
+        :func:`fitting_text` took from it), replacements can fit the text around them. ``actions`` are
+        the settings' actions (:meth:`Decider.actions`) when another process worked them out."""
+        if before is None:
+            before = fitting_text(document, entities) if document is not None else {}
         context = DecisionContext(main_lang, self.settings, self.memory, self.rng, words_of(entities), before, entities)
-        return self.decider.decide(entities, context)
+        return self.decider.decide(entities, context, actions)
 
     def analyze(self, document: Document, lang: str = AUTO, progress: ProgressCallback | None = None) -> Analysis:
         """Detect, link and decide, without writing anything."""
-        detections, languages = self.detect(document, lang, progress)
+        detections, languages = self.detect(document, lang, progress, reduced=True)
         entities = self.link(detections, document, lang)
         del detections  # the entities hold the mentions kept; the rest need not outlive linking
         return self.finish(document, languages, entities)
 
-    def finish(self, document: Document, languages: dict[str, int], entities: list[Entity]) -> Analysis:
-        """Decide and assess entities found earlier, possibly in another process (a batch worker).
+    def finish(
+        self,
+        document: Document,
+        languages: dict[str, int],
+        entities: list[Entity],
+        decisions: list[Decision] | None = None,
+    ) -> Analysis:
+        """Decide (unless the ``decisions`` were made already) and assess entities found earlier, possibly
+        in another process.
 
         Deciding is the only stage that reads and writes the project's memory, so a batch driver that
-        owns the vault runs this while its workers detect and link.
+        owns the vault decides while its workers detect and link, and the workers then finish each file
+        with the driver's decisions (assessing and rendering need no memory).
         """
-        main = max(languages, key=lambda k: languages[k]) if languages else "en"
-        analysis = Analysis(document, languages, entities, self.decide(entities, main, document))
+        if decisions is None:
+            decisions = self.decide(entities, main_language(languages), document)
+        analysis = Analysis(document, languages, entities, decisions)
         for name in ASSESSORS.names():
             analysis.extras[name] = ASSESSORS.get(name).assess(analysis)
         return analysis
@@ -249,37 +274,51 @@ class Pipeline:
         analysis.document.render(analysis.edits(), out)
 
 
+def main_language(languages: Mapping[str, int]) -> str:
+    """The language most of the document's characters are in (English for an empty one)."""
+    return max(languages, key=lambda k: languages[k]) if languages else "en"
+
+
+def fitting_text(document: Document, entities: Sequence[Entity]) -> dict[int, str]:
+    """The text before each mention that deciding reads: only generalizers read it (a capital, an article,
+    a preposition's case), and a 100 MB document has a million mentions, so the others get none."""
+    return text_before(document, [e for e in entities if e.type in GENERALIZERS])
+
+
 def text_before(document: Document, entities: Sequence[Entity]) -> dict[int, str]:
     """The text just before each mention (up to ``BEFORE_CHARS`` characters of its unit), in one pass."""
-    return _text_before(document, {m.start for e in entities for m in e.mentions})
+    starts = sorted({m.start for e in entities for m in e.mentions})
+    return {start: text for start, text in zip(starts, texts_before(document, starts), strict=True) if text is not None}
 
 
 def polished(document: Document, edits: list[Edit]) -> list[Edit]:
     """Sorted edits after the language packages' :data:`EDIT_POLISHERS` (none widens over another edit)."""
     if not EDIT_POLISHERS or not edits:
         return edits
-    before = _text_before(document, {edit.start for edit in edits})
     result: list[Edit] = []
-    for edit in edits:
+    for edit, before in zip(edits, texts_before(document, (edit.start for edit in edits)), strict=True):
         for polish in EDIT_POLISHERS:
-            widened = polish(edit, before.get(edit.start, ""))
+            widened = polish(edit, before or "")
             if not result or widened.start >= result[-1].end:
                 edit = widened
         result.append(edit)
     return result
 
 
-def _text_before(document: Document, offsets: set[int]) -> dict[int, str]:
-    starts = sorted(offsets)
-    found: dict[int, str] = {}
-    index = 0
-    for unit in document.units():
-        while index < len(starts) and starts[index] < unit.end:
-            local = starts[index] - unit.start
-            if local >= 0:
-                found[starts[index]] = unit.text[max(0, local - BEFORE_CHARS) : local]
-            index += 1
-    return found
+def texts_before(document: Document, offsets: Iterable[int]) -> Iterator[str | None]:
+    """For each offset, in ascending order, the text just before it: up to ``BEFORE_CHARS`` characters of
+    its unit (None for an offset outside every unit). One pass over the units, and nothing kept: a long
+    document has a million edits, and a table of the text before each would outweigh them."""
+    units = iter(document.units())
+    unit = next(units, None)
+    for offset in offsets:
+        while unit is not None and unit.end <= offset:
+            unit = next(units, None)
+        if unit is None or offset < unit.start:
+            yield None
+        else:
+            local = offset - unit.start
+            yield unit.text[max(0, local - BEFORE_CHARS) : local]
 
 
 def apply_all(units: Iterable[TextUnit], edits: Sequence[Edit]) -> str:

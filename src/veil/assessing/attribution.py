@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -66,78 +67,163 @@ class Anchor:
     gender: str
 
 
-def sentences(units: Iterable[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every sentence, by document offsets."""
-    found = []
+# What a sentence says, as bits: "I"/"my" (the speaker is in view), "he", "she".
+_FIRST_BIT, _HE_BIT, _SHE_BIT = 1, 2, 4
+# The speaker's gender is read from runs of sentences up to a full stop (no phrase crosses one); a run of
+# more than this many characters (a transcript without punctuation) is read in pieces cut between lines.
+RUN_CHARS = 1_000_000
+
+
+@dataclass
+class Sentences:
+    """The document's sentences as the attribution needs them: where they are and what they say, not their
+    text (which would be a second copy of the whole document)."""
+
+    starts: array[int] = field(default_factory=lambda: array("q"))
+    ends: array[int] = field(default_factory=lambda: array("q"))
+    bits: bytearray = field(default_factory=bytearray)
+    female: int = 0  # the speaker's own words: "я пришла", "I am a mother"
+    male: int = 0
+    # (a relative's end, a person mention's start) -> the text between them in its unit (see ``gap``)
+    gaps: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def of(self, offset: int) -> int:
+        """The sentence an offset belongs to: the last one that starts at or before it."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def gap(self, relative: Detection, mention: Detection, index: int) -> str:
+        """The text of sentence ``index`` from the relative's end to the mention's start (cut at its end)."""
+        length = min(mention.start, self.ends[index]) - relative.end
+        return self.gaps.get((relative.end, mention.start), "")[:length] if length > 0 else ""
+
+
+def sentences(units: Iterable[tuple[int, str]], gaps: Iterable[tuple[int, int]] = ()) -> Sentences:
+    """The sentences of the document, in one pass over its units; ``gaps`` are spans whose text to keep."""
+    found = Sentences()
+    wanted = sorted(set(gaps))
+    index = 0
+    run: list[str] = []
+    run_chars = 0
     for start, text in units:
+        end = start + len(text)
+        while index < len(wanted) and wanted[index][0] < end:
+            gap_start, gap_end = wanted[index]
+            if gap_start >= start:
+                found.gaps[wanted[index]] = text[gap_start - start : max(gap_start, min(gap_end, end)) - start]
+            index += 1
         for match in _SENTENCE.finditer(text):
-            found.append((start + match.start(), start + match.end(), match.group()))
+            sentence = match.group()
+            found.starts.append(start + match.start())
+            found.ends.append(start + match.end())
+            found.bits.append(_bits(sentence))
+            run.append(sentence)
+            run_chars += len(sentence)
+            if sentence[-1] in ".!?" or run_chars > RUN_CHARS:
+                _count_speaker(found, " ".join(run))
+                run, run_chars = [], 0
+    _count_speaker(found, " ".join(run))
     return found
+
+
+def _bits(sentence: str) -> int:
+    return (
+        (_FIRST_BIT if _FIRST_PERSON.search(sentence) else 0)
+        | (_HE_BIT if _HE.search(sentence) else 0)
+        | (_SHE_BIT if _SHE.search(sentence) else 0)
+    )
+
+
+def _count_speaker(found: Sentences, text: str) -> None:
+    found.female += len(_SPEAKER_FEMALE.findall(text))
+    found.male += len(_SPEAKER_MALE.findall(text))
+
+
+class _Anchors:
+    """The people in view in each sentence: the speaker where it says "I", and the people and relatives
+    placed by :func:`_add_people` (kept only for the sentences that have some)."""
+
+    def __init__(self, spans: Sentences) -> None:
+        self.spans = spans
+        self.placed: dict[int, list[Anchor]] = {}
+
+    def add(self, index: int, anchor: Anchor) -> None:
+        self.placed.setdefault(index, []).append(anchor)
+
+    def sort(self) -> None:
+        for row in self.placed.values():
+            row.sort(key=lambda a: a.start)
+
+    def row(self, index: int) -> list[Anchor]:
+        placed = self.placed.get(index, [])
+        if self.spans.bits and self.spans.bits[index] & _FIRST_BIT:
+            return sorted([Anchor(self.spans.starts[index], SPEAKER, ""), *placed], key=lambda a: a.start)
+        return placed
 
 
 def attribute(
     units: Iterable[tuple[int, str]], entities: Sequence[Entity], decisions: dict[str, Decision]
 ) -> dict[str, Person]:
     """People at risk (by key) with the details that describe them."""
-    spans = sentences(units)
-    starts = [s[0] for s in spans]
+    relatives = sorted((m for e in entities if e.type == "relative" for m in e.mentions), key=lambda m: m.start)
+    nearby = _RelativesBefore(relatives)
+    named = [m for e in entities if e.type == "person" and decisions[e.id].action != Action.KEEP for m in e.mentions]
+    near = ((r, m) for m in named for r in nearby.ending_near(m.start))
+    gaps = [(r.end, m.start) for r, m in near if 0 <= m.start - r.end <= NAMING_GAP_CHARS]  # what _names reads
+    spans = sentences(units, gaps)
+    anchors = _Anchors(spans)
     people: dict[str, Person] = {}
-    anchors: list[list[Anchor]] = [[] for _ in spans]
-    for index, (start, _, text) in enumerate(spans):
-        if _FIRST_PERSON.search(text):
-            anchors[index].append(Anchor(start, SPEAKER, ""))
-    whole = " ".join(s[2] for s in spans)
-    female, male = len(_SPEAKER_FEMALE.findall(whole)), len(_SPEAKER_MALE.findall(whole))
+    female, male = spans.female, spans.male
     people[SPEAKER] = Person(SPEAKER, "f" if female > male else "m" if male > female else "")
-    _add_people(entities, decisions, spans, starts, anchors, people)
+    _add_people(entities, decisions, spans, anchors, relatives, nearby, people)
+    seen: set[tuple[str, str, str, int]] = set()
     for entity in entities:
         if entity.type not in PERSONAL_TYPES:
             continue
         decision = decisions[entity.id]
         for mention in entity.mentions:
-            owner = _owner(mention, starts, spans, anchors)
-            people[owner].details.append((entity, decision, mention))
+            owner = _owner(mention, spans, anchors)
+            # the same detail again adds nothing to the estimate (the first of equal details counts)
+            detail = (owner, entity.id, mention.text, id(mention.attrs))
+            if detail not in seen:
+                seen.add(detail)
+                people[owner].details.append((entity, decision, mention))
     return people
-
-
-def _sentence_of(offset: int, starts: Sequence[int]) -> int:
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _add_people(
     entities: Sequence[Entity],
     decisions: dict[str, Decision],
-    spans: Sequence[tuple[int, int, str]],
-    starts: Sequence[int],
-    anchors: list[list[Anchor]],
+    spans: Sentences,
+    anchors: _Anchors,
+    relatives: Sequence[Detection],
+    nearby: _RelativesBefore,
     people: dict[str, Person],
 ) -> None:
-    relatives = sorted((m for e in entities if e.type == "relative" for m in e.mentions), key=lambda m: m.start)
-    nearby = _RelativesBefore(relatives)
     by_relation: dict[str, str] = {}
     for entity in entities:
         if entity.type != "person" or decisions[entity.id].action == Action.KEEP:
             continue
         person = people.setdefault(entity.id, Person(entity.id, entity.attrs.get("gender", "")))
         for mention in entity.mentions:
-            index = _sentence_of(mention.start, starts)
-            anchors[index].append(Anchor(mention.start, entity.id, person.gender))
-            relation = next((r for r in nearby.ending_near(mention.start) if _names(r, mention, spans[index][2],
-                                                                                  spans[index][0])), None)  # fmt: skip
+            index = spans.of(mention.start)
+            anchors.add(index, Anchor(mention.start, entity.id, person.gender))
+            relation = next((r for r in nearby.ending_near(mention.start) if _names(r, mention, spans, index)), None)
             if relation is not None:
                 person.relation = english_relation(relation.attrs.get("relation", ""))
                 person.gender = person.gender or relation.attrs.get("gender", "")
                 by_relation.setdefault(person.relation, person.key)
     for relative in relatives:
-        index = _sentence_of(relative.start, starts)
-        named = any(0 <= a.start - relative.end <= 12 for a in anchors[index])
+        index = spans.of(relative.start)
+        named = any(0 <= a.start - relative.end <= 12 for a in anchors.row(index))
         if not named:
             gender, word = relative.attrs.get("gender", ""), english_relation(relative.attrs.get("relation", ""))
             key = by_relation.get(word, f"relative:{word}")
             people.setdefault(key, Person(key, gender, word))
-            anchors[index].append(Anchor(relative.start, key, gender))
-    for row in anchors:
-        row.sort(key=lambda a: a.start)
+            anchors.add(index, Anchor(relative.start, key, gender))
+    anchors.sort()
 
 
 class _RelativesBefore:
@@ -160,12 +246,11 @@ class _RelativesBefore:
         return self.relatives[low : bisect.bisect_right(self.ends, offset)]
 
 
-def _names(relative: Detection, mention: Detection, sentence: str, sentence_start: int) -> bool:
+def _names(relative: Detection, mention: Detection, spans: Sentences, index: int) -> bool:
     """Whether the relative mention introduces the name right after it ("my son, Daniil", "мужа зовут Алексей")."""
-    if not 0 <= mention.start - relative.end <= NAMING_GAP_CHARS or relative.start < sentence_start:
+    if not 0 <= mention.start - relative.end <= NAMING_GAP_CHARS or relative.start < spans.starts[index]:
         return False
-    gap = sentence[relative.end - sentence_start : mention.start - sentence_start]
-    return _NAMING_GAP.match(gap) is not None
+    return _NAMING_GAP.match(spans.gap(relative, mention, index)) is not None
 
 
 def english_relation(word: str) -> str:
@@ -176,11 +261,9 @@ def english_relation(word: str) -> str:
     )
 
 
-def _owner(
-    mention: Detection, starts: Sequence[int], spans: Sequence[tuple[int, int, str]], anchors: list[list[Anchor]]
-) -> str:
-    index = _sentence_of(mention.start, starts)
-    row = [a for a in anchors[index] if a.start != mention.start]
+def _owner(mention: Detection, spans: Sentences, anchors: _Anchors) -> str:
+    index = spans.of(mention.start)
+    row = [a for a in anchors.row(index) if a.start != mention.start]
     if mention.type == "relative" or mention.type == "family-size":
         return SPEAKER if any(a.person == SPEAKER for a in row) else (row[0].person if row else SPEAKER)
     before = [a for a in row if a.start < mention.start]
@@ -188,10 +271,10 @@ def _owner(
         return before[-1].person
     if row:
         return row[0].person
-    text = spans[index][2] if spans else ""
-    gender = "m" if _HE.search(text) else "f" if _SHE.search(text) else ""
+    bits = spans.bits[index] if spans.bits else 0
+    gender = "m" if bits & _HE_BIT else "f" if bits & _SHE_BIT else ""
     for back in range(index - 1, max(-1, index - 6), -1):
-        for anchor in reversed(anchors[back]):
+        for anchor in reversed(anchors.row(back)):
             if anchor.person != SPEAKER and (not gender or anchor.gender in {gender, ""}):
                 return anchor.person
     return SPEAKER

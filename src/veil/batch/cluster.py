@@ -7,8 +7,10 @@
 * ``workers == 0``: no cluster, everything in this process (debugging, and the baseline in benchmarks).
 
 Each behaves as an :class:`Executor`: ``submit`` returns a handle whose ``result()`` waits for the
-task. A handle never raises for a failure inside the task (``analyze_file`` reports those itself); a
-worker that dies under a task (killed, out of memory) is reported as ``batch.worker-lost``.
+task. A handle may be an argument of a later task: that task gets its result, and on a cluster runs
+where the result already is (a file's rendering on the worker that holds its analysis). A handle never
+raises for a failure inside the task (the tasks report those themselves); a worker that dies under a
+task (killed, out of memory) is reported as ``batch.worker-lost``.
 """
 
 from __future__ import annotations
@@ -21,15 +23,19 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from veil import __version__
-from veil.batch.work import FileAnalysis, FileFailure, usage, veil_version
+from veil.batch.work import FileAnalysis, FileFailure, FileRendering, usage, veil_version
 from veil.errors import ErrorCode, VeilError
 
-Outcome = FileAnalysis | FileFailure
+Outcome = FileAnalysis | FileRendering | FileFailure
 Task = Callable[..., Outcome]
 
 
 class Pending(Protocol):
     def result(self) -> Outcome: ...
+
+    def done(self) -> bool:
+        """Whether ``result()`` would return without waiting."""
+        ...
 
     def cancel(self) -> None: ...
 
@@ -39,7 +45,9 @@ class Executor(Protocol):
 
     workers: int
 
-    def submit(self, task: Task, *args: Any) -> Pending: ...
+    def submit(self, task: Task, *args: Any) -> Pending:
+        """Run ``task(*args)``; an argument that is a :class:`Pending` of this executor stands for its result."""
+        ...
 
     def usage(self) -> dict[str, tuple[int, float]]:
         """Each worker process's peak resident memory (bytes) and CPU time so far (seconds)."""
@@ -52,9 +60,17 @@ class _Deferred:
     def __init__(self, task: Task, args: tuple[Any, ...]) -> None:
         self._task = task
         self._args = args
+        self._outcome: Outcome | None = None
 
     def result(self) -> Outcome:
-        return self._task(*self._args)
+        if self._outcome is None:
+            args = [arg.result() if isinstance(arg, _Deferred) else arg for arg in self._args]
+            self._outcome = self._task(*args)
+            self._args = ()
+        return self._outcome
+
+    def done(self) -> bool:
+        return True  # run on demand: asking for the result never waits on anything else
 
     def cancel(self) -> None:
         return None
@@ -81,9 +97,12 @@ class _DaskPending:
         except Exception as error:  # KilledWorker, CancelledError, a lost connection to the scheduler
             return FileFailure(
                 ErrorCode.WORKER_LOST.value,
-                f"{self._what}: the worker analysing it was lost ({type(error).__name__}); run again to retry it",
+                f"{self._what}: the worker working on it was lost ({type(error).__name__}); run again to retry it",
             )
         return outcome
+
+    def done(self) -> bool:
+        return bool(self._future.done())
 
     def cancel(self) -> None:
         self._future.cancel()
@@ -95,8 +114,11 @@ class DaskExecutor:
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def submit(self, task: Task, *args: Any) -> Pending:
-        # pure=False: the same file submitted again (a retry) is a new task, not a cached result
-        return _DaskPending(self.client.submit(task, *args, pure=False), str(args[0]) if args else "task")
+        # pure=False: the same file submitted again (a retry) is a new task, not a cached result. A Dask
+        # future among the arguments makes Dask pass its result, and prefer the worker that holds it.
+        raw = [arg._future if isinstance(arg, _DaskPending) else arg for arg in args]
+        what = next((str(arg) for arg in args if isinstance(arg, str)), "task")
+        return _DaskPending(self.client.submit(task, *raw, pure=False), what)
 
     def usage(self) -> dict[str, tuple[int, float]]:
         found: dict[str, tuple[int, float]] = self.client.run(usage)
@@ -124,6 +146,24 @@ def _quiet_dask() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+DASK_SETTINGS = {
+    # Nothing a worker holds may reach its disk: Dask spills task results (here entities, decisions,
+    # rendered copies: real mentions) to a temporary folder when a worker's memory fills up. A worker
+    # that runs short pauses and, at worst, is restarted (the file is retried) instead.
+    "distributed.worker.memory.target": False,
+    "distributed.worker.memory.spill": False,
+    # Dask's housekeeping, slowed down for long CPU-bound tasks: by default every worker samples its own
+    # stack every 10 ms (a profile for the dashboard, which is off) and every process wakes every 20 ms
+    # (event-loop health) and every 0.5 s (system monitor). On 2 cores that took about 4 % of each
+    # process's CPU, the driver's included; these settings cut it to about 0.5 %.
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing-interval": "1s",
+}
+
+
 @contextlib.contextmanager
 def executor(workers: int | None, scheduler: str | None) -> Iterator[Executor]:
     """The executor for these options (see the module docstring), closed when the block ends."""
@@ -131,6 +171,14 @@ def executor(workers: int | None, scheduler: str | None) -> Iterator[Executor]:
         yield InProcess()
         return
     _quiet_dask()
+    import dask
+    import dask.distributed  # loads Dask's distributed defaults, which the settings below amend
+
+    with dask.config.set(DASK_SETTINGS):
+        yield from _dask_executor(workers, scheduler)
+
+
+def _dask_executor(workers: int | None, scheduler: str | None) -> Iterator[Executor]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler is not None:

@@ -6,15 +6,17 @@ How a run goes (``docs/batch.md`` has the whole story):
    Files the manifest already lists with the same content and settings, whose output still exists, are
    skipped (:mod:`veil.batch.manifest`).
 2. **Analyse** on the workers, a bounded window of files at a time (so a run over huge files never holds
-   more than a few analyses in memory): read, detect, link (:mod:`veil.batch.work`).
-3. **Decide and write** here, in plan order, whatever order the workers finish in. This process is the
-   project's only writer: it decides each file's entities against the vault (so a person met in an
-   earlier file keeps that file's pseudonym), renders the protected copy to a temporary file, has the
-   vault record it, renames it into place, writes the reports, and only then appends the file to the
-   manifest. Since deciding happens in one fixed order against one memory, the pseudonyms do not depend
-   on the number of workers or on which finished first; with a fixed seed (``seed`` in the settings) each
-   file's random choices come from the seed and its relative path, so a resumed run writes byte for byte
-   what an uninterrupted one would have.
+   more than a few files in memory): read, detect, link (:mod:`veil.batch.work`).
+3. **Decide** here, in plan order, whatever order the workers finish in. This process is the project's
+   only writer: it decides each file's entities against the vault (so a person met in an earlier file
+   keeps that file's pseudonym) and commits the decisions. Since deciding happens in one fixed order
+   against one memory, the pseudonyms do not depend on the number of workers or on which finished
+   first; with a fixed seed (``seed`` in the settings) each file's random choices come from the seed and
+   its relative path, so a resumed run writes byte for byte what an uninterrupted one would have.
+4. **Render** on the worker that holds the file's analysis: assess, render the protected copy, build the
+   reports and the vault's record (none of it needs the vault).
+5. **Write** here, in plan order: the protected copy to a temporary file, the vault's record of it
+   (committed before the copy takes its name), the reports, and only then the manifest line.
 """
 
 from __future__ import annotations
@@ -34,12 +36,17 @@ import filelock
 from veil.batch.cluster import Executor, Pending, executor
 from veil.batch.manifest import MANIFEST_NAME, Entry, Manifest
 from veil.batch.plan import Plan, PlannedFile, Skipped, plan
-from veil.batch.work import FileAnalysis, FileFailure, analyze_file
+from veil.batch.work import FileAnalysis, FileFailure, FileRendering, analyze_file, render_file
 from veil.config import Settings
 from veil.errors import ErrorCode, VeilError
-from veil.pipeline import Pipeline
+from veil.findings import Decision
+from veil.pipeline import Pipeline, main_language
 from veil.vault import Project
 from veil.vault.documents import file_digest
+from veil.vault.project import PreparedDocument
+from veil.writing.atomic import atomic_output
+from veil.writing.files import check_distinct, written_digest
+from veil.writing.report import report_paths
 
 LOCK_NAME = ".veil-batch.lock"
 # Analyses in flight per worker: enough that no worker waits while the driver writes, few enough that
@@ -200,8 +207,27 @@ def _still_to_do(
     return todo
 
 
+@dataclass
+class _InFlight:
+    """One file between its submission and its manifest line: its analysis task, then (once decided) the
+    analysis, the decisions and its rendering task."""
+
+    item: PlannedFile
+    key: Entry
+    analysing: Pending
+    analysed: FileAnalysis | FileFailure | None = None
+    decisions: list[Decision] = field(default_factory=list)
+    rendering: Pending | None = None
+
+
 class _Driver:
-    """Submits analyses in plan order, a window at a time, and finishes each file in that order."""
+    """Submits analyses in plan order, a window at a time, decides each file in that order, has a worker
+    render it, and writes and records the files in that order too.
+
+    Two queues in plan order: files being analysed, and files decided and being rendered. The driver
+    decides the next analysed file whenever it can (so the workers always have renderings to do) and
+    writes the oldest rendered file otherwise; at most ``2 x workers`` files are in flight altogether.
+    """
 
     def __init__(
         self, project: Project, pipeline: Pipeline, settings: Settings, options: BatchOptions,
@@ -216,42 +242,84 @@ class _Driver:
 
     def run(self, todo: list[tuple[PlannedFile, Entry]], workers: Executor, summary: BatchSummary) -> None:
         queue = collections.deque(todo)
-        window: collections.deque[tuple[PlannedFile, Entry, Pending]] = collections.deque()
+        analysing: collections.deque[_InFlight] = collections.deque()
+        rendering: collections.deque[_InFlight] = collections.deque()
         size = max(2, WINDOW_PER_WORKER * workers.workers)
         try:
-            while queue or window:
-                while queue and len(window) < size:
+            while queue or analysing or rendering:
+                while queue and len(analysing) + len(rendering) < size:
                     item, key = queue.popleft()
                     task = workers.submit(
                         analyze_file, str(item.source.resolve()), self.settings, self.options.lang,
                         self.options.format_name,
                     )  # fmt: skip
-                    window.append((item, key, task))
-                item, key, task = window.popleft()
-                if not self._finish(item, key, task.result(), summary) and self.options.fail_fast:
+                    analysing.append(_InFlight(item, key, task))
+                if analysing and not (rendering and _rendered(rendering[0])):
+                    rendering.append(self._decide(analysing.popleft(), workers))
+                    continue
+                if not self._finish(rendering.popleft(), summary) and self.options.fail_fast:
                     summary.stopped_early = True
                     return
         finally:
-            for _, _, task in window:
-                task.cancel()
+            for waiting in (*analysing, *rendering):
+                waiting.analysing.cancel()
+                if waiting.rendering is not None:
+                    waiting.rendering.cancel()
 
-    def _finish(
-        self, item: PlannedFile, key: Entry, outcome: FileAnalysis | FileFailure, summary: BatchSummary
-    ) -> bool:
-        """Decide, write and record one analysed file; whether it succeeded."""
-        characters = 0
+    def _decide(self, flight: _InFlight, workers: Executor) -> _InFlight:
+        """Decide one analysed file against the vault and hand it to a worker to render.
+
+        The decisions commit here: a person this file meets first keeps its pseudonym for every later
+        file, whether or not this file's output is written (a run that stops before writing it redoes
+        the file, and finds the same pseudonyms).
+        """
+        outcome = flight.analysing.result()
+        if not isinstance(outcome, FileAnalysis):
+            flight.analysed = outcome if isinstance(outcome, FileFailure) else FileFailure("internal", "no analysis")
+            return flight
+        flight.analysed = outcome
+        pipeline = self.pipeline
+        if self.settings.seed is not None:
+            # A file's random choices depend only on the seed and its path, not on what ran before it
+            # in this process: a resumed run then writes what an uninterrupted one would have.
+            pipeline.rng = random.Random(f"{self.settings.seed}\x00{flight.item.relative}")  # noqa: S311
         try:
-            if isinstance(outcome, FileFailure):
-                raise VeilError(ErrorCode(outcome.code), outcome.message)
-            characters = outcome.characters
-            document_id = self._write(item, outcome)
+            with self.project.vault.transaction():
+                main = main_language(outcome.languages)
+                flight.decisions = pipeline.decide(
+                    outcome.entities, main, before=outcome.before, actions=outcome.actions
+                )
+                self.project.vault.commit_now()
+        except VeilError as error:
+            flight.analysed = FileFailure(error.code.value, error.message)
+            return flight
+        except Exception as error:  # one file's bug must not stop an archive; its details may quote the text
+            flight.analysed = _hidden(flight.item, error)
+            return flight
+        item, options = flight.item, self.options
+        flight.rendering = workers.submit(
+            render_file, flight.analysing, str(item.source.resolve()), str(item.source), str(item.output),
+            self.settings, options.format_name, flight.decisions, options.reports, options.originals,
+        )  # fmt: skip
+        return flight
+
+    def _finish(self, flight: _InFlight, summary: BatchSummary) -> bool:
+        """Write and record one rendered file; whether it succeeded."""
+        item, analysed = flight.item, flight.analysed
+        characters = analysed.characters if isinstance(analysed, FileAnalysis) else 0
+        try:
+            rendered = flight.rendering.result() if flight.rendering is not None else analysed
+            if isinstance(rendered, FileFailure):
+                raise VeilError(ErrorCode(rendered.code), rendered.message)
+            if not isinstance(rendered, FileRendering) or not isinstance(analysed, FileAnalysis):
+                raise TypeError("a file without its analysis or its rendering")
+            document_id = self._write(item, analysed, flight.decisions, rendered)
         except VeilError as error:
             return self._failed(item, characters, Failed(item.relative, error.code.value, error.message), summary)
         except Exception as error:  # one file's bug must not stop an archive; its details may quote the text
-            hidden = (
-                f"{item.source}: unexpected {type(error).__name__} (details hidden: they may contain document text)"
-            )
-            return self._failed(item, characters, Failed(item.relative, ErrorCode.INTERNAL.value, hidden), summary)
+            hidden = _hidden(item, error)
+            return self._failed(item, characters, Failed(item.relative, hidden.code, hidden.message), summary)
+        key = flight.key
         done = Entry(key.file, key.input, key.settings, document_id, characters, item.output.stat().st_size)
         self.manifest.finished(done)
         summary.done.append(item.relative)
@@ -264,22 +332,34 @@ class _Driver:
         self.events.finished(item, characters, ok=False)
         return False
 
-    def _write(self, item: PlannedFile, analysed: FileAnalysis) -> int:
-        """Decide against the vault and write the protected copy; the vault's document id.
+    def _write(
+        self, item: PlannedFile, analysed: FileAnalysis, decisions: list[Decision], rendered: FileRendering
+    ) -> int:
+        """Write the protected copy, have the vault record it before it takes its name, then the reports;
+        the vault's document id."""
+        check_distinct(item.source, item.output)
+        by_id = {decision.entity_id: decision for decision in decisions}
+        prepared = PreparedDocument(
+            item.source, rendered.record, rendered.parts, analysed.entities, by_id, self.options.reports
+        )
+        with atomic_output(item.output) as handle:
+            handle.write(rendered.protected)
+            if written_digest(handle) != rendered.digest:
+                raise VeilError(ErrorCode.INTERNAL, f"{item.output}: the protected copy was not written whole")
+            document_id = self.project.record_prepared(prepared, rendered.digest, originals=self.options.originals)
+        for path, data in zip(report_paths(item.output), (rendered.report_json, rendered.report_html), strict=True):
+            if data is not None:
+                with atomic_output(path) as handle:
+                    handle.write(data)
+        return document_id
 
-        Deciding and recording share one vault transaction, so a failure (or a kill) leaves no entity
-        decided for a file that was not written.
-        """
-        pipeline = self.pipeline
-        if self.settings.seed is not None:
-            # A file's random choices depend only on the seed and its path, not on what ran before it
-            # in this process: a resumed run then writes what an uninterrupted one would have.
-            pipeline.rng = random.Random(f"{self.settings.seed}\x00{item.relative}")  # noqa: S311
-        with self.project.vault.transaction():
-            document = pipeline.read(item.source, self.options.format_name)
-            analysis = pipeline.finish(document, analysed.languages, analysed.entities)
-            protected = self.project.protect_file(
-                item.source, item.output, pipeline=pipeline, reports=self.options.reports,
-                originals=self.options.originals, analysis=analysis, record_once=True,
-            )  # fmt: skip
-        return protected.document_id
+
+def _hidden(item: PlannedFile, error: Exception) -> FileFailure:
+    """An unexpected error as a failure that names the file and the error's type, never its message."""
+    why = f"unexpected {type(error).__name__} (details hidden: they may contain document text)"
+    return FileFailure(ErrorCode.INTERNAL.value, f"{item.source}: {why}")
+
+
+def _rendered(flight: _InFlight) -> bool:
+    """Whether a file can be written (or reported as failed) without waiting."""
+    return flight.rendering is None or flight.rendering.done()

@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import abc
 import random
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from veil.config import Settings
-from veil.deciding.memory import EntityMemory, InMemory, ReviewedMemory
+from veil.deciding.memory import EntityMemory, InMemory
 from veil.deciding.public import PublicContext
 from veil.findings import Action, Decision, Edit, Entity, Kind, Why
 from veil.registry import Registry
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -46,11 +50,17 @@ class DecisionContext:
     # The pseudonyms given so far in this document ("first last" in Latin letters): a new one avoids their
     # words before all others, so two people of one testimony are not both "Anastasiya".
     in_document: list[str] = field(default_factory=list)
-    # Worked out once per document on first use, not for every new pseudonym (each reads every mention):
-    # the origin the document's people tell (see ``surrogates.told_origin``) and the pairs of initials
-    # written in its person mentions (``people.written_initials``).
-    told_origin: str | None = None
-    written_initials: set[str] | None = None
+    # What strategies work out once per document from ``entities`` (see :meth:`once`).
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def once(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out the first time ``name`` is asked for in this document only: a fact
+        about the whole document (the origin its people's names tell, the initials written in it) would
+        otherwise be worked out again for every person, which is quadratic in a long testimony."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        value: T = self._memo[name]
+        return value
 
 
 BEFORE_CHARS = 40
@@ -111,22 +121,39 @@ class Decider:
 
     def reviewed(self, entity: Entity, context: DecisionContext) -> tuple[Action, Why] | None:
         """The action a reviewer set for this entity in the project, which overrides everything else."""
-        if not isinstance(context.memory, ReviewedMemory):
+        # not isinstance(..., ReviewedMemory): a runtime protocol check costs more than the lookup
+        reviewed_action = getattr(context.memory, "reviewed_action", None)
+        if reviewed_action is None:
             return None
         from veil.deciding.people import exact_keys  # people.py builds on this module
 
         # A person is identified by a full name only: a relative shares the surname, not the decision.
         keys = (exact_keys(entity) if entity.type == "person" else []) or sorted(entity.keys)
-        action = context.memory.reviewed_action(entity.type, keys)
+        action = reviewed_action(entity.type, keys)
         if action is None:
             return None
         return Action(action), Why("decide.review", "reviewer", 1.0, "decided by a reviewer in this project")
 
-    def decide(self, entities: Sequence[Entity], context: DecisionContext) -> list[Decision]:
+    def actions(self, entities: Sequence[Entity]) -> dict[str, tuple[Action, Why]]:
+        """Each entity's action by the settings alone (public facts, ``actions``, defaults): what
+        :meth:`decide` does unless a reviewer decided otherwise. It needs no memory, so a batch worker
+        works it out and the driver, which owns the memory, only looks for reviews."""
+        return {entity.id: self.action_for(entity) for entity in entities}
+
+    def decide(
+        self,
+        entities: Sequence[Entity],
+        context: DecisionContext,
+        actions: Mapping[str, tuple[Action, Why]] | None = None,
+    ) -> list[Decision]:
+        """Every entity's decision; ``actions`` are those :meth:`actions` gave, when worked out already."""
         decisions = []
         for entity in entities:
-            action, why = self.reviewed(entity, context) or self.action_for(entity)
+            by_settings = actions[entity.id] if actions is not None else None
+            action, why = self.reviewed(entity, context) or by_settings or self.action_for(entity)
             decision = STRATEGIES.get(action.value).decide(entity, context)
-            decisions.append(Decision(decision.entity_id, decision.action, decision.replacements,
-                                      (why, *decision.why), decision.display))  # fmt: skip
+            # a replacement written at many mentions is one string (a long document has a million of them)
+            replacements = tuple(map(sys.intern, decision.replacements))
+            decisions.append(Decision(decision.entity_id, decision.action, replacements, (why, *decision.why),
+                                      decision.display))  # fmt: skip
         return decisions

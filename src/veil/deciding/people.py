@@ -96,9 +96,7 @@ def new_record(entity: Entity, origin: str, gender: str, avoid: set[str], contex
         if record["value"] not in taken and record["first"] != relative.get("first"):
             break
         record = choose_person(origin, gender, context.rng, avoid, taken, context.in_document)
-    if context.written_initials is None:
-        context.written_initials = written_initials(context)
-    written = context.written_initials
+    written = context.once("written-initials", lambda: _written_initials(context))
     for _ in range(20):  # "Yershov D.V." must not repeat the real initials of someone else in the document
         if _initials(record) not in written:
             break
@@ -116,13 +114,13 @@ def _initials(record: Record) -> str:
 _ONE_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
 
 
-def written_initials(context: DecisionContext) -> set[str]:
+def _written_initials(context: DecisionContext) -> set[str]:
     """Pairs of initials written in the document's person mentions ("D.V." gives "dv")."""
     pairs = set()
     for entity in context.entities:
         for mention in entity.mentions if entity.type == "person" else ():
             if _ONE_LETTER.search(mention.text) is None:
-                continue  # no initial in it: skip reading its words (this runs once per new pseudonym)
+                continue  # no initial in it: skip reading its words
             letters = "".join(w.text[0] for w in name_words(mention) if w.initial)
             if len(letters) >= 2:
                 pairs.add(to_latin(letters.casefold())[:2] if is_cyrillic(letters) else letters.casefold()[:2])

@@ -7,6 +7,8 @@ falls back to a bracketed description of its label, which is still better than a
 
 from __future__ import annotations
 
+import functools
+
 from veil.deciding import people
 from veil.deciding.base import STRATEGIES, DecisionContext, Strategy
 from veil.deciding.generalize import GENERALIZERS, Generalize, Generalizer
@@ -40,8 +42,9 @@ class Redact(Strategy):
         return Decision(entity.id, self.action, replacements, (why,), replacements[0])
 
 
-def _public_words() -> set[str]:
-    return {key for figure in public_figures() for key in figure.keys}
+@functools.cache
+def _public_words() -> frozenset[str]:
+    return frozenset(key for figure in public_figures() for key in figure.keys)
 
 
 class Pseudonym(Strategy):
@@ -59,9 +62,7 @@ class Pseudonym(Strategy):
             avoid = context.avoid | _public_words()
             # a relative's pseudonym sets the family's origin: the surname is shared
             origin = relative.get("origin", "") if relative is not None else ""
-            if not origin and context.told_origin is None:
-                context.told_origin = told_origin(context.entities)
-            origin = origin or person_origin(entity, context.entities, context.told_origin)
+            origin = origin or person_origin(entity, context.once("told-origin", lambda: told_origin(context.entities)))
             record = people.new_record(entity, origin, gender, avoid, context, relative)
             note = "a new pseudonym of the same gender" + (", with the family's surname" if relative else "")
             why = Why("decide.pseudonym", "new-surrogate", 1.0, note)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import functools
 import random
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import iuliia
 
@@ -158,27 +159,72 @@ def _english_surname_keyed() -> Keyed[tuple[str, str]]:
     return tuple((s, _keys(s[0], "en")) for s in english_surnames())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _usage_key(word: str) -> str:
-    """One key for a name word in every spelling and gender ("Filippova" and "Filippov")."""
+    """One key for a name word in every spelling and gender ("Filippova" and "Filippov").
+
+    Cached: the pools' words and the project's pseudonyms' words are asked for again with every new
+    person. Only pseudonym words pass through here, never a real name.
+    """
     return name_token_key(word, "en")
 
 
-def _least_used(candidates: list[T], spelling: Callable[[T], str], used: Counter[str]) -> list[T]:
-    """The candidates whose word the project's pseudonyms use least (none, while the pool allows)."""
+class _UsageCounts:
+    """How often each pseudonym word is used by the values in ``taken``, kept up to date incrementally.
+
+    ``taken`` only grows while a project protects documents, so counting it again for every new person
+    (what a plain ``Counter`` would do) makes an archive quadratic; adding what is new since the last
+    call is a set difference. A set that is not a superset of the last one starts the count again.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+        self._counts: Counter[str] = Counter()
+
+    def of(self, taken: set[str]) -> Counter[str]:
+        with self._lock:
+            if len(taken) < len(self._seen) or not self._seen <= taken:
+                self._seen, self._counts = set(), Counter()
+            for value in taken - self._seen:
+                self._counts.update(_usage_key(word) for word in value.split())
+            self._seen = set(taken)
+            return Counter(self._counts)
+
+
+_USAGE = _UsageCounts()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _cyrillic_usage_key(word: str) -> str:
+    """The usage key of a Cyrillic pool word (transliterating is the slow part; the pools are small)."""
+    return _usage_key(to_latin(word))
+
+
+def _least_used(candidates: list[T], usage_key: Callable[[T], str], used: Counter[str]) -> list[T]:
+    """The candidates whose word (by ``usage_key``) the project's pseudonyms use least (none, while the
+    pool allows)."""
     if not used or not candidates:
         return candidates
-    counts = [used[_usage_key(spelling(c))] for c in candidates]
+    counts = [used[usage_key(c)] for c in candidates]
     fewest = min(counts)
     return [c for c, n in zip(candidates, counts, strict=True) if n == fewest]
 
 
 def _keys(word: str, lang: str) -> tuple[str, ...]:
     """The keys a surrogate word is checked under: the name key the document's real names are kept by
-    (case and gender folded: "Павловне", "Павловна" and "Павлович" are one) and its spelling skeleton."""
-    return (name_token_key(word, lang), latin_skeleton(word))
+    (case and gender folded: "Павловне", "Павловна" and "Павлович" are one), its spelling skeleton, and
+    its plain lower-case Latin spelling (a name key may fold the very letters that make it start with a
+    real name: "Roberts" is keyed "roberc", which does not start with "robert")."""
+    return (name_token_key(word, lang), latin_skeleton(word), plain_latin(word))
 
 
-def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
+def plain_latin(word: str) -> str:
+    """A name word in lower-case Latin letters, transliterated when it is Cyrillic, nothing else folded."""
+    return (to_latin(word) if is_cyrillic(word) else word).casefold()
+
+
+def _hints_at(keys: tuple[str, ...], avoid: frozenset[str]) -> bool:
     """Whether a surrogate word is a real name word or starts with one ("Roberts" for a real Robert,
     "Иванов" for a real Иван): such a pseudonym would point back at the person."""
     return any(key[:n] in avoid for key in keys for n in range(min(4, len(key)), len(key) + 1))
@@ -186,18 +232,35 @@ def _hints_at(keys: tuple[str, ...], avoid: set[str]) -> bool:
 
 def _unhinted(pool: Keyed[T], avoid: set[str]) -> list[T]:
     """The pool's items that hint at no real name, or (when that leaves none) those that are none."""
-    free = [item for item, keys in pool if not _hints_at(keys, avoid)]
-    return free or [item for item, keys in pool if not set(keys) & avoid]
+    key = (id(pool), frozenset(avoid))  # the pools are built once and kept, so their id names them
+    with _UNHINTED_LOCK:
+        found = _UNHINTED.get(key)
+    if found is None:
+        free = tuple(item for item, keys in pool if not _hints_at(keys, key[1]))
+        found = free or tuple(item for item, keys in pool if not set(keys) & avoid)
+        with _UNHINTED_LOCK:
+            _UNHINTED[key] = found
+            while len(_UNHINTED) > _UNHINTED_KEPT:
+                del _UNHINTED[next(iter(_UNHINTED))]
+    return list(found)
+
+
+# One document asks with the same pool and the same real name keys for every new person it meets (six
+# pools): the last few answers cover the document being decided and the one before, in memory only, as
+# the decision context itself does.
+_UNHINTED: dict[tuple[int, frozenset[str]], tuple[Any, ...]] = {}
+_UNHINTED_KEPT = 16
+_UNHINTED_LOCK = threading.Lock()
 
 
 def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     sex = gender if gender in {"m", "f"} else rng.choice("mf")
     given = [g for g in _unhinted(_russian_given_keyed(), avoid) if g.gender == sex]
-    given = _least_used(given, lambda g: g.latin, used)
+    given = _least_used(given, lambda g: _usage_key(g.latin), used)
     # nor a patronymic that is one of the real names' words ("Borisovna" for a real "Borisovna")
     fathers = _unhinted(_patronymic_keyed(sex), avoid)
     surnames = _unhinted(_russian_surname_keyed(), avoid)
-    surnames = _least_used(surnames, to_latin, used)
+    surnames = _least_used(surnames, _cyrillic_usage_key, used)
     first = rng.choice(given)
     last = rng.choice(surnames)
     last = feminine_surname(last) if sex == "f" else last
@@ -214,10 +277,10 @@ def _russian_record(gender: str, rng: random.Random, avoid: set[str], used: Coun
 def _english_record(gender: str, rng: random.Random, avoid: set[str], used: Counter[str]) -> dict[str, str]:
     wanted = gender if gender in {"m", "f"} else "u"
     names = _unhinted(_english_given_keyed(), avoid)
-    given = _least_used([g for g in names if g.gender == wanted], lambda g: g.latin, used)
+    given = _least_used([g for g in names if g.gender == wanted], lambda g: _usage_key(g.latin), used)
     middles = [g for g in names if g.gender in {wanted, "u"}]
     surnames = _unhinted(_english_surname_keyed(), avoid)
-    surnames = _least_used(surnames, lambda s: s[0], used)
+    surnames = _least_used(surnames, lambda s: _usage_key(s[0]), used)
     first = rng.choice(given)
     middle = rng.choice([g for g in middles if g != first] or middles)
     last_lat, last_cyr = rng.choice(surnames)
@@ -240,7 +303,7 @@ def choose_person(origin: str, gender: str, rng: random.Random, avoid: set[str],
     not.
     """
     make = _russian_record if origin == "ru" else _english_record
-    used = Counter(_usage_key(word) for value in taken for word in value.split())
+    used = _USAGE.of(taken)
     for value in in_document:
         for word in value.split():
             used[_usage_key(word)] += _IN_DOCUMENT_WEIGHT
@@ -260,23 +323,19 @@ def record_value(record: Record) -> str:
     return f"{record['first_lat']} {record['last_lat']}"
 
 
-def person_origin(entity: Entity, others: Sequence[Entity] = (), told: str | None = None) -> str:
+def person_origin(entity: Entity, told: str = "") -> str:
     """``ru`` for a person named in Russian text, in Cyrillic or with Russian name words, else ``en``.
 
     A name that says nothing either way ("Amir", "Zlata", "Hanna": in neither pool, or in both) follows
-    the other people of the document whose names do say: a son named Amir in a family of Abdullaevs gets a
-    Russian-pool name, not "Powell". ``told`` is :func:`told_origin` of ``others``, when the caller has it.
+    ``told``, what the names of the document's people tell (:func:`told_origin`): a son named Amir in a
+    family of Abdullaevs gets a Russian-pool name, not "Powell".
     """
-    own = _own_origin(entity)
-    if own:
-        return own
-    return (told if told is not None else told_origin(others)) or "en"
+    return _own_origin(entity) or told or "en"
 
 
-def told_origin(people: Sequence[Entity]) -> str:
-    """The origin most of the ``people`` whose own words tell one have ("" when none does). A person whose
-    words tell nothing adds nothing, so it is the same for each of them."""
-    return dominant([_own_origin(person) for person in people if person.type == "person"])
+def told_origin(entities: Sequence[Entity]) -> str:
+    """The origin most of the people among ``entities`` have by their own names ("" when none tells)."""
+    return dominant([_own_origin(entity) for entity in entities if entity.type == "person"])
 
 
 def _own_origin(entity: Entity) -> str:
@@ -405,5 +464,7 @@ def display_name(record: Record, cyrillic: bool) -> str:
 
 
 def words_of(entities: Sequence[Entity]) -> set[str]:
-    """Keys of every word of every person's name in the document (surrogates must avoid them)."""
-    return {w.key for e in entities if e.type == "person" for m in e.mentions for w in name_words(m) if not w.initial}
+    """Keys and plain Latin spellings of every word of every person's name in the document (surrogates
+    must avoid them, and must not start with them)."""
+    words = [w for e in entities if e.type == "person" for m in e.mentions for w in name_words(m) if not w.initial]
+    return {w.key for w in words} | {plain_latin(w.text) for w in words}

@@ -20,7 +20,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from veil.findings import NO_ATTRS, Detection, Kind, Label, Passage, Why
+from veil.findings import NO_ATTRS, Detection, Kind, Label, Passage, Why, span_text
 from veil.registry import Registry
 
 ALL_LANGUAGES = frozenset({"en", "ru"})
@@ -59,7 +59,7 @@ def found(
     return Detection(
         start=start,
         end=end,
-        text=passage.text[start:end],
+        text=span_text(passage.text, start, end),
         label=label,
         kind=kind,
         type=type,

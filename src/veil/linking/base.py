@@ -275,14 +275,24 @@ class Linker:
     def __init__(self, propagate: bool = True) -> None:
         self.propagate = propagate
 
+    @staticmethod
+    def reduce(detections: Sequence[Detection]) -> list[Detection]:
+        """The non-overlapping candidates linking starts from (in order of start).
+
+        Which candidates stay depends only on those at the same or an overlapping span, so reducing the
+        detections of each part of a document apart and joining the results gives what reducing them all
+        at once gives, and reducing again changes nothing: a long document need not hold every candidate
+        its detectors found until linking.
+        """
+        return resolve_overlaps(drop_guesses_over_figures(drop_guessed_people(detections)))
+
     def link(self, detections: Sequence[Detection], passages: Callable[[], Iterable[Passage]]) -> list[Entity]:
-        mentions = prefer_people(resolve_overlaps(drop_guesses_over_figures(drop_guessed_people(detections))))
+        mentions = prefer_people(self.reduce(detections))
         entities = group(mentions)
         if self.propagate and entities:
             derived = _diminutives_of_first_names(entities)
             propagator = Propagator(entities, lambda m: _person_words(m) + derived.get(id(m), []))
-            covered = [(m.start, m.end) for m in mentions]
-            for owner, mention in propagator.find(passages(), covered):
+            for owner, mention in propagator.find(passages(), mentions):
                 entities[owner].mentions.append(mention)
                 if mention.text in derived.get(id(entities[owner].mentions[0]), []):
                     # a nickname made from the first name ("Rustik") becomes the pseudonym's diminutive

@@ -14,11 +14,13 @@ words ("Sergey Volkov", "+7 903 111-22-33") go through a regular expression, lon
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from veil.findings import Detection, Entity, Passage, Why
+from veil.findings import Detection, Entity, Passage, Why, span_text
 from veil.intervals import Coverage
 
 MIN_FORM_CHARS = 3
@@ -106,11 +108,24 @@ class Propagator:
         self._folded = _compile((f.text.casefold() for f in phrases if f.fold_case), fold=True)
         self._everything_folded = _compile((f.text.casefold() for f in phrases), fold=True)
 
-    def find(self, passages: Iterable[Passage], covered: Sequence[tuple[int, int]]) -> list[tuple[int, Detection]]:
-        """(entity index, new mention) pairs for occurrences outside ``covered`` spans."""
-        taken = Coverage(covered)
+    def find(self, passages: Iterable[Passage], covered: Sequence[Detection]) -> list[tuple[int, Detection]]:
+        """(entity index, new mention) pairs for occurrences outside the ``covered`` mentions.
+
+        A new mention lies inside its passage, so only the covered spans that reach into that passage can
+        overlap it: each passage gets a coverage of its own (one of the whole document would cost a tuple
+        per mention, and inserting into it a shift of every span after the insertion point).
+        """
+        starts = [m.start for m in covered]
+        ends = [m.end for m in covered]
+        # linking covers with non-overlapping mentions in order of start, whose ends are in order too; then
+        # the spans reaching into a passage are those from the first ending after its start to the last
+        # starting before its end
+        ordered = _ascending(starts) and _ascending(ends)
         found: list[tuple[int, Detection]] = []
         for passage in passages:
+            low = bisect.bisect_right(ends, passage.start) if ordered else 0
+            high = bisect.bisect_left(starts, passage.end) if ordered else len(starts)
+            taken = Coverage(zip(starts[low:high], ends[low:high], strict=True))
             lower = is_lower_text(passage.text)
             hits = [hit for p in (self._everything_folded if lower else self._exact + self._folded)
                     for hit in self._scan(p, passage)]  # fmt: skip
@@ -145,5 +160,9 @@ class Propagator:
             return None
         taken.add(start, end)
         template = self.entities[owner].mentions[0]
-        text = passage.text[start - passage.start : end - passage.start]
+        text = span_text(passage.text, start - passage.start, end - passage.start)
         return replace(template, start=start, end=end, text=text, lang=passage.lang, why=_REASONS)
+
+
+def _ascending(values: Sequence[int]) -> bool:
+    return all(a <= b for a, b in itertools.pairwise(values))

@@ -17,6 +17,7 @@ keys stored with the same record belong to one entity.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,9 +35,23 @@ class Entities:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+        # A key's tag is an HMAC: the same keys are asked for again and again while a project is decided
+        # (every mention of a known person, every document), so the last ones are kept in this process.
+        self._tag = functools.lru_cache(maxsize=1 << 15)(self._compute_tag)
 
-    def _tag(self, type_: str, key: str) -> bytes:
+    def _compute_tag(self, type_: str, key: str) -> bytes:
         return self.vault.keys.tag("entity-key", f"{type_}\x00{key}")
+
+    def _key_index(self) -> dict[bytes, int]:
+        """Every key tag's entity id (read once, then kept up to date until another process writes)."""
+        cached: dict[bytes, int] | None = self.vault.cached("entity-keys")
+        if cached is not None:
+            return cached
+        with self.vault.store.reading() as db:
+            rows = db.execute("SELECT tag, entity_id FROM entity_keys").fetchall()
+        index = {tag: entity_id for tag, entity_id in (typed(row, "bi") for row in rows)}
+        self.vault.cache("entity-keys", index)
+        return index
 
     def _table(self) -> dict[int, dict[str, Any]]:
         """Every entity record by id (decrypted once, then kept until another process writes)."""
@@ -60,15 +75,14 @@ class Entities:
 
     def find(self, type_: str, keys: Sequence[str]) -> int | None:
         """The entity stored under the first of ``keys`` that is known (the memory protocol's rule)."""
-        with self.vault.store.reading() as db:
-            for key in keys:
-                row = db.execute("SELECT entity_id FROM entity_keys WHERE tag = ?", (self._tag(type_, key),)).fetchone()
-                if row is None:
-                    continue
-                (entity_id,) = typed(row, "i")
-                record = self.get(entity_id)
-                if record is not None and record["type"] == type_:
-                    return int(entity_id)
+        index = self._key_index()
+        for key in keys:
+            entity_id = index.get(self._tag(type_, key))
+            if entity_id is None:
+                continue
+            record = self.get(entity_id)
+            if record is not None and record["type"] == type_:
+                return entity_id
         return None
 
     def create(self, record: Mapping[str, Any]) -> int:
@@ -88,19 +102,28 @@ class Entities:
         self._cache_put(entity_id, dict(record))
 
     def link_keys(self, entity_id: int, type_: str, keys: Sequence[str]) -> None:
-        """Index ``keys`` to the entity (keys already taken by another entity keep theirs)."""
+        """Index ``keys`` to the entity (keys already taken by another entity keep theirs), and list them
+        in its record."""
         record = self.get(entity_id)
         if record is None:
             return
+        with self.vault.transaction():
+            self.index_keys(entity_id, type_, keys)
+            listed = with_keys(record, keys)
+            if listed is not record:
+                self.save(entity_id, listed)
+
+    def index_keys(self, entity_id: int, type_: str, keys: Sequence[str]) -> None:
+        """Index ``keys`` to the entity, leaving its record as it is (the caller saves the keys in it,
+        with :func:`with_keys`, in the same write as the rest)."""
         with self.vault.transaction() as db:
+            index = self._key_index()
             for key in keys:
-                db.execute(
-                    "INSERT OR IGNORE INTO entity_keys(tag, entity_id) VALUES (?, ?)",
-                    (self._tag(type_, key), entity_id),
-                )
-            missing = [k for k in keys if k not in record["keys"]]
-            if missing:
-                self.save(entity_id, {**record, "keys": [*record["keys"], *missing]})
+                tag = self._tag(type_, key)
+                if tag in index:
+                    continue  # a key once stored keeps its entity (what INSERT OR IGNORE would do)
+                db.execute("INSERT INTO entity_keys(tag, entity_id) VALUES (?, ?)", (tag, entity_id))
+                index[tag] = entity_id
 
     def taken(self, type_: str) -> set[str]:
         """The replacement values given to entities of ``type_`` (indexed once, kept up to date)."""
@@ -112,10 +135,21 @@ class Entities:
             self.vault.cache("taken", index)
         return set(index.get(type_, ()))
 
+    def any_reviewed(self) -> bool:
+        """Whether a reviewer decided any entity of the project (most batch projects: none, so deciding
+        need not look each entity up for a review)."""
+        reviewed: bool | None = self.vault.cached("any-reviewed")
+        if reviewed is None:
+            reviewed = any(record.get("review") for record in self._table().values())
+            self.vault.cache("any-reviewed", reviewed)
+        return reviewed
+
     def _cache_put(self, entity_id: int, record: dict[str, Any]) -> None:
         table = self._table()
         before = table.get(entity_id)
         table[entity_id] = record
+        if record.get("review"):
+            self.vault.cache("any-reviewed", True)
         index: dict[str, set[str]] | None = self.vault.cached("taken")
         if index is None:
             return
@@ -134,6 +168,12 @@ def _index_value(index: dict[str, set[str]], record: Mapping[str, Any]) -> None:
     value = _value(record)
     if value:
         index.setdefault(record["type"], set()).add(value)
+
+
+def with_keys(record: Mapping[str, Any], keys: Sequence[str]) -> Mapping[str, Any]:
+    """``record`` listing ``keys`` too (the same object when it lists them all already)."""
+    missing = [key for key in dict.fromkeys(keys) if key not in record["keys"]]
+    return {**record, "keys": [*record["keys"], *missing]} if missing else record
 
 
 def new_record(type_: str) -> dict[str, Any]:
@@ -181,8 +221,8 @@ class VaultMemory:
         unknown = [key for key, holder in holders.items() if holder is None]
         if not unknown:
             return
-        if target is None:
-            target = self.entities.create({**new_record(type_), "replacement": wanted})
+        if target is None:  # a new entity is written once, its keys in it
+            target = self.entities.create({**new_record(type_), "replacement": wanted, "keys": list(unknown)})
         self.entities.link_keys(target, type_, unknown)
 
     def taken(self, type_: str) -> set[str]:
@@ -190,6 +230,8 @@ class VaultMemory:
 
     def reviewed_action(self, type_: str, keys: Sequence[str]) -> str | None:
         """The action a reviewer set for this entity, if any (the decider then follows it)."""
+        if not self.entities.any_reviewed():
+            return None
         entity_id = self.entities.find(type_, keys)
         record = self.entities.get(entity_id) if entity_id is not None else None
         review = record.get("review") if record else None

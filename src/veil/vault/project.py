@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -39,7 +39,7 @@ from typing import Any
 
 from veil.config import Settings, load_settings
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Action
+from veil.findings import Action, Decision, Entity
 from veil.pipeline import Analysis, Pipeline, ProgressCallback
 from veil.vault import audit
 from veil.vault import documents as docs
@@ -55,12 +55,27 @@ from veil.vault.views import (
     entity_info,
     key_entry,
     record_entity,
+    report_entities,
     without_originals,
 )
 from veil.writing.files import FileResult, protect_file
 
 VAULT_FILE = "vault.veil"
 CONFIG_FILE = "veil.toml"
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document decided, rendered and reported elsewhere (a batch worker), ready to be recorded: its
+    source, its sealed record's contents and its report's entities in parts (with originals, encoded
+    by :func:`veil.vault.documents.encode_part`), its entities and their decisions."""
+
+    source: Path
+    record: dict[str, Any]
+    parts: list[bytes]
+    entities: Sequence[Entity]
+    decisions: Mapping[str, Decision]
+    reports: bool
 
 
 @dataclass(frozen=True)
@@ -205,7 +220,7 @@ class Project:
     def _same_protection(self, original_id: int, protected_digest: bytes) -> int | None:
         """The document that protected this original into exactly this content, if there is one."""
         for document_id in docs.documents_protected_as(self.vault, protected_digest):
-            if docs.document_record(self.vault, document_id)[0] == original_id:
+            if docs.document_record(self.vault, document_id, whole=False)[0] == original_id:
                 return document_id
         return None
 
@@ -222,18 +237,57 @@ class Project:
             document_id = self._record(protected.analysis, Path(name), None, original_id, digest, None)
         return protected.text, document_id
 
+    def record_prepared(self, prepared: PreparedDocument, digest: bytes, *, originals: bool = False) -> int:
+        """Record a document a batch worker analysed and rendered (its output is written, not yet named).
+
+        The driver decided its entities already (the memory holds their replacements); this stores the
+        original, the document's sealed record and what it taught about each entity, and commits. As in
+        :meth:`protect_file` with ``record_once``, the same original protected into the same content
+        again (a file a crash interrupted after this commit) records nothing new.
+        """
+        with self.vault.transaction():
+            original_id = docs.store_original_file(self.vault, prepared.source)
+            earlier = self._same_protection(original_id, digest)
+            if earlier is not None:
+                return earlier
+            document_id = self._record_parts(
+                prepared.record, prepared.parts, prepared.entities, prepared.decisions, original_id, digest, None
+            )
+            if originals and prepared.reports:
+                audit.append(self.vault, "export", actor=self.actor, document_id=document_id, what="report")
+            self.vault.commit_now()
+        return document_id
+
     def _record(
         self, analysis: Analysis, source: Path, output: Path | None, original_id: int, digest: bytes, actor: str | None
     ) -> int:
         record = document_record(analysis, source, output)
-        document_id = docs.add_document(self.vault, original_id, digest, record)
-        decisions = analysis.decisions_by_id()
-        for entity in analysis.entities:
-            entity_id = record_entity(self._entities, entity, decisions[entity.id], document_id)
-            if entity_id is not None:
-                record["entities"][entity.id] = entity_id
-        self._save_document(document_id, record)
-        audit.append(self.vault, "protect", actor=actor or self.actor, document_id=document_id)
+        parts = docs.report_parts(report_entities(analysis))
+        return self._record_parts(
+            record, parts, analysis.entities, analysis.decisions_by_id(), original_id, digest, actor
+        )
+
+    def _record_parts(
+        self,
+        record: dict[str, Any],
+        parts: Iterable[list[dict[str, Any]] | bytes],
+        entities: Sequence[Entity],
+        decisions: Mapping[str, Decision],
+        original_id: int,
+        digest: bytes,
+        actor: str | None,
+    ) -> int:
+        """The document's sealed record, its report's entities in parts, and what it taught about each
+        entity (one write per entity)."""
+        with self.vault.transaction():
+            document_id = docs.add_document(self.vault, original_id, digest, record)
+            record["parts"] = docs.add_parts(self.vault, document_id, parts)
+            for entity in entities:
+                entity_id = record_entity(self._entities, entity, decisions[entity.id], document_id)
+                if entity_id is not None:
+                    record["entities"][entity.id] = entity_id
+            self._save_document(document_id, record)
+            audit.append(self.vault, "protect", actor=actor or self.actor, document_id=document_id)
         return document_id
 
     def _save_document(self, document_id: int, record: Mapping[str, Any]) -> None:
@@ -248,7 +302,7 @@ class Project:
         return [self.document(document_id) for document_id, _, _ in docs.document_rows(self.vault)]
 
     def document(self, document_id: int) -> DocumentInfo:
-        _, created, record = docs.document_record(self.vault, document_id)
+        _, created, record = docs.document_record(self.vault, document_id, whole=False)
         return document_info(document_id, created, record)
 
     def analysis(
@@ -355,7 +409,7 @@ class Project:
     def reveal(self, document_id: int, *, reason: str, actor: str | None = None) -> Iterator[bytes]:
         """The original bytes of a document, after writing the audit entry (no entry, no data)."""
         reason = _require_reason(reason)
-        original_id, _, _ = docs.document_record(self.vault, document_id)
+        original_id, _, _ = docs.document_record(self.vault, document_id, whole=False)
         audit.append(self.vault, "reveal", actor=actor or self.actor, reason=reason, document_id=document_id)
         return docs.read_original(self.vault, original_id)
 

@@ -28,8 +28,19 @@ import filelock
 from veil.errors import ErrorCode, VeilError
 
 APPLICATION_ID = 0x5665696C  # "Veil"
-SCHEMA_VERSION = 1
+# 2 added ``document_parts``; a version-1 vault gains the table the first time this Veil opens it.
+SCHEMA_VERSION = 2
 HEADER = b"SQLite format 3\x00"
+
+# The report of a long document, sealed in parts (see ``veil.vault.documents``).
+PARTS = """
+CREATE TABLE IF NOT EXISTS document_parts (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (document_id, n)
+) WITHOUT ROWID;
+"""
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -67,6 +78,7 @@ CREATE TABLE audit (
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+SCHEMA += PARTS
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -146,6 +158,8 @@ class Store:
             str(path) + ".lock", timeout=lock_timeout, thread_local=False, preserve_lock_file=True
         )
         self._depth = 0
+        self._lock_epoch = 0
+        self._owner = 0
         if not create:
             check_header(path)
         try:
@@ -178,6 +192,13 @@ class Store:
                 f"{self.path}: the vault was written by a newer Veil (schema {version}; this one reads "
                 f"{SCHEMA_VERSION}); upgrade Veil",
             )
+        if version < SCHEMA_VERSION:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring an older vault's tables up to this schema (only ever adds empty tables)."""
+        with self.writing():
+            self.db.executescript(f"BEGIN IMMEDIATE; {PARTS} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -191,6 +212,8 @@ class Store:
                         ErrorCode.VAULT_LOCKED,
                         f"{self.path.parent}: the vault is in use by another Veil process; try again when it finishes",
                     ) from None
+                self._lock_epoch += 1
+                self._owner = threading.get_ident()
             self._depth += 1
             try:
                 yield
@@ -246,6 +269,12 @@ class Store:
             self.db.execute(sql)
         except DAMAGE as error:
             raise _damaged(self.path, error) from None
+
+    def writer_epoch(self) -> int | None:
+        """While this thread holds the writer lock, a number that changes each time the lock is taken
+        again (no other process can commit meanwhile); ``None`` otherwise."""
+        with self._mutex:
+            return self._lock_epoch if self._depth > 0 and self._owner == threading.get_ident() else None
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (used to drop cached records)."""

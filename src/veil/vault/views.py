@@ -8,7 +8,7 @@ counts, safe for a listing page or a log. Real texts come only through the audit
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,8 @@ from typing import Any
 from veil.deciding.people import keys_to_remember
 from veil.findings import Decision, Entity
 from veil.pipeline import Analysis
-from veil.vault.entities import Entities, new_record
-from veil.writing.report import build_report
+from veil.vault.entities import Entities, new_record, with_keys
+from veil.writing.report import entity_items, report_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +105,8 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
         return None
     keys = keys_to_remember(entity) if entity.type == "person" else sorted(entity.keys)
     entity_id = entities.find(entity.type, keys)
-    if entity_id is None:
-        entity_id = entities.create(new_record(entity.type))
-    entities.link_keys(entity_id, entity.type, keys)
-    record = dict(entities.get(entity_id) or new_record(entity.type))
+    stored = entities.get(entity_id) if entity_id is not None else None
+    record = dict(with_keys(stored or new_record(entity.type), keys))
     mentions = list(record.get("mentions", []))
     mentions.extend(m.text for m in entity.mentions if m.text not in mentions)
     documents = [*record.get("documents", []), document_id]
@@ -120,17 +118,30 @@ def record_entity(entities: Entities, entity: Entity, decision: Decision, docume
         action=decision.action.value,
         documents=sorted(set(documents)),
     )
-    entities.save(entity_id, record)
+    # one write per entity and document: a new entity is created whole, a known one saved once
+    if entity_id is None:
+        entity_id = entities.create(record)
+    else:
+        entities.save(entity_id, record)
+    entities.index_keys(entity_id, entity.type, keys)
     return entity_id
 
 
 def document_record(analysis: Analysis, source: Path, output: Path | None) -> dict[str, Any]:
-    """The sealed record of one protection: the analysis as a report *with* originals, and file facts."""
+    """The sealed record of one protection: the analysis as a report *with* originals, and file facts.
+
+    The report's entities are left out (``[]``): they are sealed apart, in parts (:func:`report_entities`).
+    """
     return {
         "name": source.name,
         "format": analysis.document.format,
         "languages": analysis.languages,
         "output": str(output) if output else "",
-        "report": build_report(analysis, source, output, originals=True),
+        "report": report_head(analysis, source, output, originals=True),
         "entities": {},
     }
+
+
+def report_entities(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    """The entities of the recorded report (with originals), made a few at a time."""
+    return entity_items(analysis, originals=True)

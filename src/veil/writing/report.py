@@ -13,7 +13,7 @@ import bisect
 import json
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -29,8 +29,10 @@ REPORT_FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
+    """The protected text around a mention, not yet clipped to ``SNIPPET_CHARS`` (clipping adds "…", which
+    would make Python store every character of the string in two bytes while a pass holds many)."""
+
     before: str
-    middle: str
     after: str
 
 
@@ -97,9 +99,7 @@ def _snippets(units: Iterator[TextUnit], mentions: Sequence[Detection], edits: E
             before = apply_edits(unit.text[window_start:local_start], start, edits.between(start, end))
             start, end = unit.start + local_end, unit.start + window_end
             after = apply_edits(unit.text[local_end:window_end], start, edits.between(start, end))
-            at = edits.at(mention.start)
-            middle = edits.edits[at].replacement if at is not None else unit.text[local_start:local_end]
-            result[mention.start] = Snippet(_clip_left(before), middle, _clip_right(after))
+            result[mention.start] = Snippet(before, after)
         if index == len(wanted):
             break
     return result
@@ -118,7 +118,7 @@ def _clip_right(text: str) -> str:
 def build_report(analysis: Analysis, source: Path, output: Path | None, *, originals: bool = False) -> dict[str, Any]:
     """The report as a JSON-ready dictionary (see the module docstring for what it may contain)."""
     report = report_head(analysis, source, output, originals=originals)
-    report["entities"] = list(entity_items(analysis, originals=originals))
+    report["entities"] = [{**e, "mentions": list(e["mentions"])} for e in entity_items(analysis, originals=originals)]
     return report
 
 
@@ -143,61 +143,116 @@ def report_head(analysis: Analysis, source: Path, output: Path | None, *, origin
 
 
 def entity_items(analysis: Analysis, *, originals: bool = False, kept: bool | None = None) -> Iterator[dict[str, Any]]:
-    """The report's entities, in order, made a group at a time (with ``kept``, only those kept or not).
+    """The report's entities, in order (with ``kept``, only those kept or not).
 
-    Each mention's context needs a pass over the document's text, and holding the context of every
-    mention of a 100 MB document at once would take more memory than the rest of the run, so the
-    contexts of at most ``SNIPPET_BATCH`` mentions are made per pass.
+    Each item's ``mentions`` is a :class:`MentionItems`: the mentions' items are made when it is iterated,
+    not before (a mention's context needs a pass over the document's text, and the report page only counts
+    the mentions of a kept entity). One pass makes the contexts of the mentions of several entities, at
+    most ``SNIPPET_BATCH`` of them, so that holding them never takes more memory than the rest of the run;
+    an entity with more mentions than that (the main character of a very long document) has its own passes.
     """
     edits = EditIndex(analysis.edits())
     offsets = ProtectedOffsets(edits)
     decisions = {d.entity_id: d for d in analysis.decisions}
     chosen = [e for e in analysis.entities if kept is None or (decisions[e.id].action == Action.KEEP) == kept]
     reasons: dict[Why, dict[str, Any]] = {}  # one dictionary per distinct reason, shared by its mentions
+
+    def mention_items(entity: Entity, contexts: _Contexts | None) -> Callable[[], Iterator[dict[str, Any]]]:
+        def make() -> Iterator[dict[str, Any]]:
+            decision = decisions[entity.id]
+            for first in range(0, len(entity.mentions), SNIPPET_BATCH):
+                mentions = entity.mentions[first : first + SNIPPET_BATCH]
+                snippets = (contexts or _Contexts(analysis, mentions, edits)).snippets()
+                replacements = decision.replacements[first : first + SNIPPET_BATCH]
+                for mention, replacement in zip(mentions, replacements, strict=True):
+                    yield _mention_item(mention, replacement, decision, snippets, offsets, reasons, originals)
+
+        return make
+
     for group in _groups(chosen):
-        snippets = _snippets(analysis.document.units(), [m for e in group for m in e.mentions], edits)
+        shared = _Contexts(analysis, [m for e in group for m in e.mentions], edits) if len(group) > 1 else None
         for entity in group:
-            yield _entity_item(entity, decisions[entity.id], snippets, offsets, reasons, originals)
+            # an entity alone in its group makes its contexts on each iteration: nothing outlives it
+            mentions = MentionItems(len(entity.mentions), mention_items(entity, shared))
+            yield _entity_item(entity, decisions[entity.id], mentions, reasons, originals)
 
 
-SNIPPET_BATCH = 200_000
+SNIPPET_BATCH = 50_000
+
+
+class MentionItems:
+    """The report items of one entity's mentions, made each time they are iterated."""
+
+    def __init__(self, count: int, make: Callable[[], Iterator[dict[str, Any]]]) -> None:
+        self._count = count
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self._make()
+
+
+class _Contexts:
+    """The contexts of some mentions, made in one pass over the document when first asked for."""
+
+    def __init__(self, analysis: Analysis, mentions: Sequence[Detection], edits: EditIndex) -> None:
+        self._analysis = analysis
+        self._mentions = mentions
+        self._edits = edits
+        self._made: dict[int, Snippet] | None = None
+
+    def snippets(self) -> dict[int, Snippet]:
+        if self._made is None:
+            self._made = _snippets(self._analysis.document.units(), self._mentions, self._edits)
+        return self._made
 
 
 def _groups(entities: Sequence[Entity]) -> Iterator[Sequence[Entity]]:
+    """Runs of entities with at most ``SNIPPET_BATCH`` mentions in all; an entity with more is alone."""
     first, mentions = 0, 0
     for index, entity in enumerate(entities):
+        if index > first and mentions + len(entity.mentions) > SNIPPET_BATCH:
+            yield entities[first:index]
+            first, mentions = index, 0
         mentions += len(entity.mentions)
-        if mentions >= SNIPPET_BATCH:
-            yield entities[first : index + 1]
-            first, mentions = index + 1, 0
-    if first < len(entities) or not entities:
+    if first < len(entities):
         yield entities[first:]
 
 
-def _entity_item(entity: Entity, decision: Decision, snippets: dict[int, Snippet], offsets: ProtectedOffsets,
-                 reasons: dict[Why, dict[str, Any]], originals: bool) -> dict[str, Any]:  # fmt: skip
+def _mention_item(
+    mention: Detection,
+    replacement: str,
+    decision: Decision,
+    snippets: dict[int, Snippet],
+    offsets: ProtectedOffsets,
+    reasons: dict[Why, dict[str, Any]],
+    originals: bool,
+) -> dict[str, Any]:
+    protected_start, protected_end = offsets.get(mention.start, mention.end)
+    item: dict[str, Any] = {
+        "start": mention.start,
+        "end": mention.end,
+        "protected_start": protected_start,
+        "protected_end": protected_end,
+        "replacement": replacement,
+        "why": [reasons.setdefault(w, w.as_dict()) for w in mention.why],
+    }
+    if decision.action == Action.KEEP or originals:
+        item["text"] = mention.text
+    snippet = snippets.get(mention.start)
+    if snippet is not None:
+        item["context"] = {"before": _clip_left(snippet.before), "after": _clip_right(snippet.after)}
+    return item
+
+
+def _entity_item(entity: Entity, decision: Decision, mentions: MentionItems, reasons: dict[Why, dict[str, Any]],
+                 originals: bool) -> dict[str, Any]:  # fmt: skip
     kept = decision.action == Action.KEEP
-
-    def why(items: Iterable[Why]) -> list[dict[str, Any]]:
-        return [reasons.setdefault(w, w.as_dict()) for w in items]
-
-    mentions = []
-    for mention, replacement in zip(entity.mentions, decision.replacements, strict=True):
-        protected_start, protected_end = offsets.get(mention.start, mention.end)
-        item: dict[str, Any] = {
-            "start": mention.start,
-            "end": mention.end,
-            "protected_start": protected_start,
-            "protected_end": protected_end,
-            "replacement": replacement,
-            "why": why(mention.why),
-        }
-        if kept or originals:
-            item["text"] = mention.text
-        snippet = snippets.get(mention.start)
-        if snippet is not None:
-            item["context"] = {"before": snippet.before, "after": snippet.after}
-        mentions.append(item)
     return {
         "id": entity.id,
         "label": entity.label.value,
@@ -205,7 +260,7 @@ def _entity_item(entity: Entity, decision: Decision, snippets: dict[int, Snippet
         "type": entity.type,
         "action": decision.action.value,
         "replacement": decision.display,
-        "why": why(decision.why),
+        "why": [reasons.setdefault(w, w.as_dict()) for w in decision.why],
         "mentions": mentions,
         **({"text": entity.canonical} if kept or originals else {}),
     }
@@ -240,17 +295,32 @@ def report_json(report: dict[str, Any]) -> str:
 
 def write_report_json(out: BinaryIO, analysis: Analysis, source: Path, output: Path | None, *,
                       originals: bool = False) -> None:  # fmt: skip
-    """Write the JSON report to ``out`` entity by entity: the same bytes as ``report_json(build_report(...))``
-    without ever holding the whole report, or its text, in memory."""
+    """Write the JSON report to ``out`` mention by mention: the same bytes as ``report_json(build_report(...))``
+    without ever holding the whole report, an entity's mentions, or their text, in memory."""
     head = report_head(analysis, source, output, originals=originals)
     before, after = report_json(head).split('"entities": []', 1)
     out.write(before.encode("utf-8"))
     out.write(b'"entities": [')
     separator = "\n"
     for entity in entity_items(analysis, originals=originals):
-        # json escapes every line break inside strings, so each line break here is between JSON lines
-        text = "    " + json.dumps(entity, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        out.write((separator + text).encode("utf-8"))
+        out.write(separator.encode("utf-8"))
+        for text in _entity_json(entity):
+            out.write(text.encode("utf-8"))
         separator = ",\n"
     out.write(b"\n  ]" if separator != "\n" else b"]")
     out.write(after.encode("utf-8"))
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def _entity_json(entity: dict[str, Any]) -> Iterator[str]:
+    """An entity as it reads in the report (``json.dumps(entity, indent=2)`` indented by four spaces), a
+    mention at a time. json escapes every line break inside strings, so each one here is between lines."""
+    head, tail = _JSON.encode({**entity, "mentions": []}).split('"mentions": []', 1)
+    yield "    " + head.replace("\n", "\n    ") + '"mentions": ['
+    separator = "\n"
+    for mention in entity["mentions"]:
+        yield separator + "        " + _JSON.encode(mention).replace("\n", "\n        ")
+        separator = ",\n"
+    yield ("\n      ]" if separator != "\n" else "]") + tail.replace("\n", "\n    ")

@@ -25,7 +25,7 @@ from veil.detecting.base import DETECTORS, Detector
 from veil.detecting.en import lexicon
 from veil.detecting.en.decoding import EntityDecoder, decoder_for
 from veil.errors import ErrorCode, VeilError
-from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.findings import Detection, Kind, Label, Passage, Why, span_text
 from veil.linking.propagate import is_lower_text
 
 MODEL_PACKAGE = "veil.models"
@@ -221,7 +221,9 @@ def _detection(ent: Any, piece: Piece) -> Detection:
     if ent.label_ == "LOC":
         start, end = _place_span(text, core, piece.lower)
     at = piece.offset
-    return Detection(at + start, at + end, text[start:end], label, kind, type_, piece.lang, _REASONS[ent.label_])
+    return Detection(
+        at + start, at + end, span_text(text, start, end), label, kind, type_, piece.lang, _REASONS[ent.label_]
+    )
 
 
 _REASONS = {name: (Why("en.ner", "veil-en-ner", 0.8, f"the English model tagged it {name}"),) for name in LABELS}

@@ -14,10 +14,10 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from veil.detecting.base import DETECTORS, Detector
+from veil.detecting.base import DETECTORS, Detector, reasons, shared_attrs
 from veil.detecting.ru.refine import Span, mention_gender, preposition_case, refine
 from veil.detecting.ru.truecase import is_lower_case, truecase
-from veil.findings import Detection, Kind, Label, Passage, Why
+from veil.findings import NO_ATTRS, Detection, Kind, Label, Passage, Why, span_text
 from veil.lexicon.ru.dictionaries import natasha_data
 from veil.reading.turns import is_role_label
 
@@ -78,8 +78,9 @@ class RussianNer(Detector):
             case = preposition_case(cased, span.start)
             if case:
                 attrs["case"] = case  # for a name that does not decline ("с Петренко")
-        text = passage.text[span.start : span.end]
-        return Detection(span.start, span.end, text, label, kind, type_, passage.lang, (why,), attrs)
+        text = span_text(passage.text, span.start, span.end)
+        shared = shared_attrs(attrs) if attrs else NO_ATTRS
+        return Detection(span.start, span.end, text, label, kind, type_, passage.lang, reasons(why), shared)
 
 
 @DETECTORS.register(RussianNer.name)
