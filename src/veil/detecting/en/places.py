@@ -120,6 +120,13 @@ _WHY_BORDER = Why("en.places", "border-town", 0.7, "a place described by its bor
 _WHY_CROSSING = Why("en.places", "border-crossing", 0.8, "a named border crossing")
 
 
+@functools.lru_cache(maxsize=65536)
+def _known(name: str) -> tuple[str | None, Place | None]:
+    """The country (ISO code) and the gazetteer place a name may be; a document repeats its capitalised
+    words and runs of them, so each is folded and looked up once."""
+    return countries().get(fold(name)), gazetteer().latin(name)
+
+
 @functools.cache
 def countries() -> dict[str, str]:
     """Folded English country name -> ISO code."""
@@ -255,12 +262,11 @@ class EnglishPlaces(Detector):
             name = text[start:end]
             if "\n" in name:
                 continue
-            iso = countries().get(fold(name))
+            iso, place = _known(name)
             if iso:
                 attrs = {"country": iso, "key": f"country:{iso}", "personal": "1" if is_personal(text, start) else ""}
                 return found(passage, start, end, label=Label.LOC, kind=Kind.QUASI, type="country",
                              why=_WHY_COUNTRY, attrs=attrs)  # fmt: skip
-            place = gazetteer().latin(name)  # None when unknown
             if (
                 place is not None
                 and place.population < BIG_CITY
