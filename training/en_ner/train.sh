@@ -5,7 +5,7 @@
 set -euo pipefail
 DATA=${DATA:-../shared/data}
 WIDTH=${WIDTH:-64}          # CNN width (96 = spaCy's default; 64 runs ~1.7x faster, see docs/benchmarks.md)
-DEPTH=${DEPTH:-4}           # CNN layers (2 and 3 run faster but lose recall: see docs/benchmarks.md)
+DEPTH=${DEPTH:-4}           # CNN layers (the shipped model has 4; check a lighter one with benchmarks/en_ner_eval.py)
 STEPS=${STEPS:-5000}        # the shipped model: best dev checkpoint (step 3000) within 5000 steps
 RUN=training/en_ner/runs/w$WIDTH$([ "$DEPTH" = 4 ] || echo "d$DEPTH")
 python training/en_ner/prepare.py --data "$DATA" --out training/en_ner/corpus
