@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import hmac
+import pickle
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -14,7 +17,7 @@ from tests.vault_helpers import PASSPHRASE, new_project
 from veil import Settings, VeilError
 from veil.batch.manifest import Manifest
 from veil.batch.plan import plan
-from veil.batch.work import _PipelineCache
+from veil.batch.work import FileAnalysis, _PipelineCache, analyze_file
 from veil.errors import ErrorCode
 
 
@@ -101,6 +104,24 @@ def test_a_worker_builds_its_pipeline_once_per_settings() -> None:
     assert cache.built == 1
     assert cache.get(Settings(seed=2)) is not first
     assert cache.built == 2
+
+
+def test_an_analysis_travels_whole_through_the_standard_pickler(tmp_path: Path) -> None:
+    """What a worker sends back pickles with the standard pickler (no slower fallback), arrives equal, and
+    detections that shared one read-only attribute mapping still share one."""
+    source = tmp_path / "a.txt"
+    source.write_text("Sergey Volkov called me from Omsk. Volkov was 27. Сергей Волков позвонил из Омска.", "utf-8")
+    analysed = analyze_file(str(source), Settings(seed=1), "auto", None)
+    assert isinstance(analysed, FileAnalysis)
+    copy = pickle.loads(pickle.dumps(analysed))
+    assert copy == analysed
+    mentions = [m for e in copy.entities for m in e.mentions]
+    assert mentions
+    assert all(isinstance(m.attrs, MappingProxyType) for m in mentions)
+    by_attrs = collections.defaultdict(set)
+    for original, arrived in zip((m for e in analysed.entities for m in e.mentions), mentions, strict=True):
+        by_attrs[id(original.attrs)].add(id(arrived.attrs))
+    assert all(len(arrived) == 1 for arrived in by_attrs.values())
 
 
 # -- the command --------------------------------------------------------------------------------------

@@ -269,3 +269,56 @@ def test_a_vault_from_before_report_parts_opens_upgraded(tmp_path: Path) -> None
         assert project.vault.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     with open_project(root) as project:
         assert project.check()["documents"] == 2
+
+
+def _counted(project: Project) -> dict[str, int]:
+    """The counts the manifest would be sealed with now, and the tables' actual counts."""
+    vault = project.vault
+    with vault.transaction() as db:
+        kept = vault._manifest(db)["counts"]
+        assert kept == vault._manifest(db, recount=True)["counts"]
+    return dict(kept)
+
+
+def test_the_manifest_counts_stay_true_through_deletions_rollbacks_and_other_writers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest's row counts are kept by this connection between commits instead of counted at each:
+    they must still match the tables after cascading deletions, a rolled-back transaction and a commit
+    by another connection (checked again when the vault is next opened)."""
+    root = tmp_path / "p"
+    with new_project(root) as project:
+        _, first = project.protect_text(FIRST)
+        _, second = project.protect_text(SECOND)
+        term = project.add_term("deny", "Derevo-Plus")
+        before = _counted(project)
+        with pytest.raises(RuntimeError), project.vault.transaction():  # noqa: PT012 (work, then the failure)
+            project.protect_text("Anna Petrova called from Tver.")
+            raise RuntimeError("stopped half-way")
+        assert _counted(project) == before
+        project.delete_document(first, reason="withdrawn")  # its parts go with it
+        project.remove_term(term)
+        after = _counted(project)
+        assert after["documents"] == before["documents"] - 1
+        assert after["document_parts"] < before["document_parts"]
+        assert after["terms"] == before["terms"] - 1
+    with open_project(root) as project:
+        seal = project.vault.keys.seal_json
+
+        def fail_on_the_manifest(name: str, value: object) -> bytes:
+            if name == "meta/manifest":
+                raise RuntimeError("the disk filled up")
+            return seal(name, value)
+
+        with monkeypatch.context() as patch:  # fails after counting, before the commit: all rolled back
+            patch.setattr(project.vault.keys, "seal_json", fail_on_the_manifest)
+            with pytest.raises(RuntimeError):
+                project.protect_text("Anna Petrova called from Tver.")
+        project.protect_text("Maria Ivanova wrote from Perm.")
+        with open_project(root) as other:  # another connection writes in between
+            other.protect_text("Ivan Sidorov phoned from Omsk.")
+        project.protect_text("Maria Ivanova wrote again.")
+        _counted(project)
+    with open_project(root) as project:  # the sealed manifest matches the tables
+        assert len(project.documents()) == 4
+        assert project.analysis(second)

@@ -36,7 +36,7 @@ import filelock
 from veil.batch.cluster import Executor, Pending, executor
 from veil.batch.manifest import MANIFEST_NAME, Entry, Manifest
 from veil.batch.plan import Plan, PlannedFile, Skipped, plan
-from veil.batch.work import FileAnalysis, FileFailure, FileRendering, analyze_file, render_file
+from veil.batch.work import SETTLED, FileAnalysis, FileFailure, FileRendering, analyze_file, render_file
 from veil.config import Settings
 from veil.errors import ErrorCode, VeilError
 from veil.findings import Decision
@@ -290,6 +290,7 @@ class _Driver:
                     outcome.entities, main, before=outcome.before, actions=outcome.actions
                 )
                 self.project.vault.commit_now()
+            SETTLED.settle(outcome.languages)  # what deciding in these languages loaded
         except VeilError as error:
             flight.analysed = FileFailure(error.code.value, error.message)
             return flight

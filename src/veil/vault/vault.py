@@ -32,6 +32,22 @@ ADDED_LATER = frozenset({"document_parts"})
 GENESIS = bytes(32)
 
 
+def _count_rows(db: Any) -> dict[str, int]:
+    return {table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]) for table in COUNTED}  # noqa: S608
+
+
+# Temporary (this connection only): a table of row counts and triggers that keep it up to date.
+_COUNTING = (
+    "CREATE TEMP TABLE IF NOT EXISTS row_counts(name TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+    *(
+        f"CREATE TEMP TRIGGER IF NOT EXISTS count_{change}_{table} AFTER {event} ON main.{table} "  # noqa: S608
+        f"BEGIN UPDATE row_counts SET n = n {sign} 1 WHERE name = '{table}'; END"
+        for table in COUNTED
+        for change, event, sign in (("added", "INSERT", "+"), ("removed", "DELETE", "-"))
+    ),
+)
+
+
 def now() -> str:
     """UTC time to the second: audit entries and documents carry no finer clock than they need."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -47,6 +63,7 @@ class Vault:
         self._cache: dict[str, Any] = {}
         self._cache_version = -1
         self._cache_epoch: int | None = None
+        self._counted_version: int | None = None
         self._depth = 0
         self._owner = 0
         # Kept only so a passphrase change can re-wrap it; the subkeys derived from it are in memory anyway.
@@ -127,7 +144,7 @@ class Vault:
             try:
                 yield self.store.db
             except BaseException:
-                self._cache.clear()
+                self._forget()
                 raise
             return
         with self.store.writing():  # the lock first: another thread waits before touching the depth
@@ -139,7 +156,7 @@ class Vault:
                     if self._depth == 1:
                         self._write_manifest(db)
             except BaseException:
-                self._cache.clear()
+                self._forget()
                 raise
             finally:
                 self._depth -= 1
@@ -150,10 +167,33 @@ class Vault:
             self._write_manifest(db)
         self.store.commit_and_continue()
 
-    def _manifest(self, db: Any) -> dict[str, Any]:
-        counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in COUNTED}  # noqa: S608
+    def _forget(self) -> None:
+        """After a rollback: what this process kept about the tables may describe rows that are gone."""
+        self._cache.clear()
+        self._counted_version = None
+
+    def _manifest(self, db: Any, *, recount: bool = False) -> dict[str, Any]:
+        counts = _count_rows(db) if recount else self._row_counts(db)
         last = db.execute("SELECT link FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return {"counts": counts, "audit_head": typed(last, "b")[0].hex() if last else GENESIS.hex()}
+
+    def _row_counts(self, db: Any) -> dict[str, int]:
+        """Each counted table's rows, for the manifest written at every commit.
+
+        Counting a table reads all of it: at every commit that is linear in the project's size (a batch
+        commits twice a file), quadratic over an archive. So the rows are counted once, and then this
+        connection's temporary triggers (in memory, never in the vault) keep the counts as rows come and
+        go; they are counted again whenever another connection has committed since, and after a rollback.
+        """
+        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        if version != self._counted_version:
+            for statement in _COUNTING:  # one by one: a script would commit the open transaction first
+                db.execute(statement)
+            db.execute("DELETE FROM temp.row_counts")
+            db.executemany("INSERT INTO temp.row_counts(name, n) VALUES (?, ?)", _count_rows(db).items())
+            self._counted_version = version
+        counts: dict[str, int] = dict(db.execute("SELECT name, n FROM temp.row_counts").fetchall())
+        return {table: counts[table] for table in COUNTED}
 
     def _write_manifest(self, db: Any) -> None:
         sealed = self.keys.seal_json("meta/manifest", self._manifest(db))
@@ -166,7 +206,7 @@ class Vault:
             if row is None:
                 raise VeilError(ErrorCode.VAULT_TAMPERED, f"{self.store.path}: the vault's manifest is missing")
             expected = self.keys.open_json("meta/manifest", row[0])
-            actual = self._manifest(db)
+            actual = self._manifest(db, recount=True)
         for table in COUNTED:
             if expected["counts"].get(table, 0 if table in ADDED_LATER else None) != actual["counts"][table]:
                 raise VeilError(
@@ -201,7 +241,7 @@ def describe(path: Path) -> dict[str, Any]:
     try:
         meta = _read_meta(store)
         with store.reading() as db:
-            counts = {t: int(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in COUNTED}  # noqa: S608
+            counts = _count_rows(db)
             actions = dict(db.execute("SELECT action, COUNT(*) FROM audit GROUP BY action").fetchall())
             times = db.execute("SELECT MIN(at), MAX(at) FROM audit").fetchone()
     finally:
