@@ -15,8 +15,10 @@ import pytest
 from tests.helpers import run_veil
 from tests.vault_helpers import PASSPHRASE, new_project
 from veil import Settings, VeilError
-from veil.batch.manifest import Manifest
-from veil.batch.plan import plan
+from veil.batch.cluster import InProcess
+from veil.batch.manifest import Entry, Manifest
+from veil.batch.plan import PlannedFile, plan
+from veil.batch.runner import BYTES_IN_FLIGHT_PER_WORKER, WINDOW_PER_WORKER, _Driver, _InFlight
 from veil.batch.work import FileAnalysis, _PipelineCache, analyze_file
 from veil.errors import ErrorCode
 
@@ -68,6 +70,26 @@ def test_files_whose_reports_would_collide_fail_after_the_first(tmp_path: Path) 
     assert [f.relative for f in found.files] == ["a.md"]
     assert [(item.relative, "a.md" in why) for item, why in found.conflicts] == [("a.txt", True)]
     assert [f.relative for f in plan(tmp_path / "in", tmp_path / "out", reports=False).files] == ["a.md", "a.txt"]
+
+
+def test_the_window_of_files_in_flight_is_deeper_for_small_files_and_bounded_for_large_ones(tmp_path: Path) -> None:
+    def flying(*sizes: int) -> tuple[_InFlight, ...]:
+        return tuple(
+            _InFlight(_planned(tmp_path, size), Entry("", "", "", 0, 0, 0), InProcess().submit(len, ""))
+            for size in sizes
+        )
+
+    small, large = 64 << 10, BYTES_IN_FLIGHT_PER_WORKER
+    assert _Driver._room_for(_planned(tmp_path, large), flying(large), workers=1)  # two per worker, whatever the size
+    assert not _Driver._room_for(_planned(tmp_path, large), flying(large, large), workers=1)
+    assert _Driver._room_for(_planned(tmp_path, small), flying(small, small, small), workers=1)
+    assert not _Driver._room_for(_planned(tmp_path, small), flying(*[small] * WINDOW_PER_WORKER), workers=1)
+    assert _Driver._room_for(_planned(tmp_path, large), flying(large, large, large), workers=2)
+    assert not _Driver._room_for(_planned(tmp_path, large), flying(large, large, large, large), workers=2)
+
+
+def _planned(root: Path, size: int) -> PlannedFile:
+    return PlannedFile("a.txt", root / "in" / "a.txt", root / "out" / "a.txt", size)
 
 
 # -- the manifest -------------------------------------------------------------------------------------

@@ -49,9 +49,12 @@ from veil.writing.files import check_distinct, written_digest
 from veil.writing.report import report_paths
 
 LOCK_NAME = ".veil-batch.lock"
-# Analyses in flight per worker: enough that no worker waits while the driver writes, few enough that
-# memory stays bounded whatever the size of the files.
-WINDOW_PER_WORKER = 2
+# Files in flight per worker: enough that no worker waits on the driver (which decides and writes in
+# plan order, so one slow file holds up the files behind it), few enough that memory stays bounded
+# whatever the size of the files: beyond two files per worker, a file joins only while the input in
+# flight stays under the byte budget.
+WINDOW_PER_WORKER = 4
+BYTES_IN_FLIGHT_PER_WORKER = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,8 @@ class _Driver:
 
     Two queues in plan order: files being analysed, and files decided and being rendered. The driver
     decides the next analysed file whenever it can (so the workers always have renderings to do) and
-    writes the oldest rendered file otherwise; at most ``2 x workers`` files are in flight altogether.
+    writes the oldest rendered file otherwise; at most ``WINDOW_PER_WORKER x workers`` files are in
+    flight altogether, fewer when they are large.
     """
 
     def __init__(
@@ -244,10 +248,9 @@ class _Driver:
         queue = collections.deque(todo)
         analysing: collections.deque[_InFlight] = collections.deque()
         rendering: collections.deque[_InFlight] = collections.deque()
-        size = max(2, WINDOW_PER_WORKER * workers.workers)
         try:
             while queue or analysing or rendering:
-                while queue and len(analysing) + len(rendering) < size:
+                while queue and self._room_for(queue[0][0], (*analysing, *rendering), workers.workers):
                     item, key = queue.popleft()
                     task = workers.submit(
                         analyze_file, str(item.source.resolve()), self.settings, self.options.lang,
@@ -265,6 +268,15 @@ class _Driver:
                 waiting.analysing.cancel()
                 if waiting.rendering is not None:
                     waiting.rendering.cancel()
+
+    @staticmethod
+    def _room_for(item: PlannedFile, in_flight: tuple[_InFlight, ...], workers: int) -> bool:
+        """Whether ``item`` may start now (see ``WINDOW_PER_WORKER``)."""
+        if len(in_flight) < 2 * workers:
+            return True
+        if len(in_flight) >= WINDOW_PER_WORKER * workers:
+            return False
+        return sum(flight.item.size for flight in in_flight) + item.size <= BYTES_IN_FLIGHT_PER_WORKER * workers
 
     def _decide(self, flight: _InFlight, workers: Executor) -> _InFlight:
         """Decide one analysed file against the vault and hand it to a worker to render.
