@@ -10,6 +10,7 @@ recorded on the entity, so that a surrogate can replace "Murray" with the surrog
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -94,14 +95,23 @@ class Person:
     mentions: list[Detection] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)
+    # How many mentions tell each gender, in the order first told: kept as mentions come, since linking
+    # asks for the person's gender at every mention that might join (recounting was quadratic in a long
+    # document that names someone thousands of times).
+    genders: Counter[str] = field(default_factory=Counter)
+    starts: list[int] = field(default_factory=list)  # of the mentions, in order
 
     def add(self, mention: Detection, words: Sequence[NameWord]) -> None:
         self.mentions.append(mention)
         self.keys.update(word.key for word in words if not word.initial)
+        bisect.insort(self.starts, mention.start)
+        gender = mention_gender(mention, words)
+        if gender:
+            self.genders[gender] += 1
 
     def last_position_before(self, offset: int) -> int:
-        positions = [m.start for m in self.mentions if m.start <= offset]
-        return max(positions) if positions else -1
+        before = bisect.bisect_right(self.starts, offset)
+        return self.starts[before - 1] if before else -1
 
 
 def _roles_by_order(words: Sequence[NameWord]) -> list[str]:
@@ -176,7 +186,8 @@ def mention_gender(mention: Detection, words: Sequence[NameWord]) -> str:
 
 
 def person_gender(person: Person) -> str:
-    return dominant([mention_gender(m, name_words(m)) for m in person.mentions])
+    """The gender most of the person's mentions tell (the first told on a tie), ``""`` when none does."""
+    return person.genders.most_common(1)[0][0] if person.genders else ""
 
 
 def _gender_fits(person: Person, gender: str) -> bool:
