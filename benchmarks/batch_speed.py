@@ -11,10 +11,16 @@ Each run protects the corpus into a fresh project (so every run does the same wo
 about; the machine's load average is printed before and after, because on a shared machine other work
 takes cores from the workers.
 
+The ``machine`` run measures what two cores give Veil's workers without the driver: a worker's whole
+work (analyse, decide, render and report, models loaded beforehand) on all the files in one process
+alone, then on half of them in each of two processes at once, as two workers share them; the ratio is
+about the most two workers can gain over one here.
+
 Usage (from the repository root)::
 
     PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 3]
     PYTHONPATH=src python benchmarks/batch_speed.py corpus [--mb 100] [--workers 2] [--large-mb 5]
+    PYTHONPATH=src python benchmarks/batch_speed.py machine [--mb 1]
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -105,7 +112,20 @@ class Ticker:
             print(json.dumps({**row, "load": round(load(), 2)}), flush=True)
 
 
-def run(corpus: Path, workers: int, work: Path, every: int = 0) -> dict[str, object]:
+def run(corpus: Path, workers: int, work: Path, every: int = 0, cores: int = 0) -> dict[str, object]:
+    """One run of ``run_batch``; ``cores`` > 0 keeps the run (this process, the scheduler and the workers)
+    on that many CPUs."""
+
+    everywhere = os.sched_getaffinity(0)
+    if cores:
+        os.sched_setaffinity(0, sorted(everywhere)[:cores])  # the workers started below inherit it
+    try:
+        return _run(corpus, workers, work, every) | {"cores": cores or len(everywhere)}
+    finally:
+        os.sched_setaffinity(0, everywhere)
+
+
+def _run(corpus: Path, workers: int, work: Path, every: int) -> dict[str, object]:
     from veil.batch import BatchOptions, run_batch
     from veil.vault import KdfParams, Project
 
@@ -151,20 +171,85 @@ def scaling(rows: list[dict[str, object]]) -> dict[str, float]:
     return {"measured_1_to_2": round(measured, 2), "cpu_bound_1_to_2": round(2 * work / (work + driver), 2)}
 
 
+def alone(corpus: Path, part: int = 0, parts: int = 1) -> None:
+    """One worker's whole work on every ``parts``-th file of ``corpus`` from the ``part``-th (all of them by
+    default), models loaded first; prints its CPU and wall time."""
+    from veil.batch.work import FileAnalysis, FileRendering, analyze_file, render_file
+    from veil.config import Settings
+    from veil.pipeline import Pipeline, main_language
+
+    settings = Settings(seed=1)
+    pipeline = Pipeline(settings)
+    every = sorted(str(path) for path in corpus.rglob("*.txt"))
+    files = every[part::parts]
+    for warm_up in every[:3]:  # both languages' models
+        analyze_file(warm_up, settings, "auto", None)
+    started, cpu = time.perf_counter(), time.process_time()
+    characters = 0
+    for source in files:
+        analysed = analyze_file(source, settings, "auto", None)
+        assert isinstance(analysed, FileAnalysis)
+        decisions = pipeline.decide(analysed.entities, main_language(analysed.languages), before=analysed.before)
+        rendered = render_file(analysed, source, source, source + ".out", settings, None, decisions, True, False)
+        assert isinstance(rendered, FileRendering)
+        characters += analysed.characters
+    row = {"cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - started, "characters": characters}
+    print(json.dumps(row), flush=True)
+
+
+def machine(corpus: Path) -> dict[str, float]:
+    """All the files in one process, then half of them in each of two processes at once, as two workers
+    share them (see the module docstring)."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT / "src")}
+
+    def together(count: int) -> list[dict[str, float]]:
+        commands = [
+            [sys.executable, __file__, "alone", "--corpus", str(corpus), "--part", f"{part}/{count}"]
+            for part in range(count)
+        ]
+        children = [subprocess.Popen(command, stdout=subprocess.PIPE, env=env) for command in commands]
+        return [json.loads(child.communicate()[0].decode().splitlines()[-1]) for child in children]
+
+    [one] = together(1)
+    two = together(2)
+    print(json.dumps({"alone": one, "two_at_once": two, "load": round(load(), 2)}))
+    slowest = max(row["wall_s"] for row in two)
+    rate_one = one["characters"] / one["wall_s"]
+    rate_two = sum(row["characters"] for row in two) / slowest
+    return {
+        "cpu_all_files_s": round(one["cpu_s"], 1),
+        "cpu_both_halves_s": round(sum(row["cpu_s"] for row in two), 1),
+        "machine_1_to_2": round(rate_two / rate_one, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["scaling", "corpus"])
+    parser.add_argument("what", choices=["scaling", "corpus", "machine", "alone"])
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--part", default="0/1", help=argparse.SUPPRESS)
+    parser.add_argument("--one-core", action="store_true", help="scaling: run the one-worker run on one CPU")
     parser.add_argument("--mb", type=float, help="corpus size in MiB (default 3 for scaling, 100 for corpus)")
     parser.add_argument("--workers", type=int, default=2, help="workers for the corpus run")
     parser.add_argument("--file-kb", type=int, default=256, help="size of each file")
     parser.add_argument("--large-mb", type=float, default=5.0, help="one extra single file this large (corpus)")
     args = parser.parse_args()
+    if args.what == "alone":
+        part, parts = args.part.split("/")
+        alone(args.corpus, int(part), int(parts))
+        return
     with tempfile.TemporaryDirectory(prefix="veil-batch-bench-") as temp:
         work = Path(temp)
-        if args.what == "scaling":
+        if args.what == "machine":
+            files, size = write_corpus(work / "corpus", args.mb or 1.0, min(args.file_kb, 64))
+            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
+            print(json.dumps(machine(work / "corpus")))
+        elif args.what == "scaling":
             files, size = write_corpus(work / "corpus", args.mb or 3.0, min(args.file_kb, 64))
             print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
-            rows = [run(work / "corpus", workers, work) for workers in (1, 2)]
+            # --one-core: the one-worker run (with this process and the scheduler) kept on one CPU, so
+            # the ratio compares one core with two rather than one worker with two
+            rows = [run(work / "corpus", 1, work, cores=1 if args.one_core else 0), run(work / "corpus", 2, work)]
             for row in rows:
                 print(json.dumps(row), flush=True)
             print(json.dumps(scaling(rows)))
