@@ -18,7 +18,7 @@ about the most two workers can gain over one here.
 
 Usage (from the repository root)::
 
-    PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 3] [--one-core] [--repeat 5]
+    PYTHONPATH=src python benchmarks/batch_speed.py scaling [--mb 10] [--one-core] [--repeat 3]
     PYTHONPATH=src python benchmarks/batch_speed.py corpus [--mb 100] [--workers 2] [--large-mb 5]
     PYTHONPATH=src python benchmarks/batch_speed.py machine [--mb 1]
 """
@@ -232,7 +232,9 @@ def main() -> None:
     parser.add_argument("--part", default="0/1", help=argparse.SUPPRESS)
     parser.add_argument("--one-core", action="store_true", help="scaling: run the one-worker run on one CPU")
     parser.add_argument("--repeat", type=int, default=1, help="scaling: run the pair this many times")
-    parser.add_argument("--mb", type=float, help="corpus size in MiB (default 3 for scaling, 100 for corpus)")
+    parser.add_argument(
+        "--mb", type=float, help="corpus size in MiB (default 10 for scaling, 1 for machine, 100 for corpus)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="workers for the corpus run")
     parser.add_argument("--file-kb", type=int, default=256, help="size of each file")
     parser.add_argument("--large-mb", type=float, default=5.0, help="one extra single file this large (corpus)")
@@ -248,7 +250,7 @@ def main() -> None:
             print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
             print(json.dumps(machine(work / "corpus")))
         elif args.what == "scaling":
-            files, size = write_corpus(work / "corpus", args.mb or 3.0, min(args.file_kb, 64))
+            files, size = write_corpus(work / "corpus", args.mb or 10.0, min(args.file_kb, 64))
             print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
             # --one-core: the one-worker run (with this process and the scheduler) kept on one CPU, so
             # the ratio compares one core with two rather than one worker with two
