@@ -225,6 +225,12 @@ def machine(corpus: Path) -> dict[str, float]:
     }
 
 
+def _corpus(work: Path, total_mb: float, file_kb: int, large_mb: float = 0.0) -> None:
+    """Write the corpus into ``work / "corpus"`` and say what it holds."""
+    files, size = write_corpus(work / "corpus", total_mb, file_kb, large_mb)
+    print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["scaling", "corpus", "machine", "alone"])
@@ -246,12 +252,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="veil-batch-bench-") as temp:
         work = Path(temp)
         if args.what == "machine":
-            files, size = write_corpus(work / "corpus", args.mb or 1.0, min(args.file_kb, 64))
-            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
+            _corpus(work, args.mb or 1.0, min(args.file_kb, 64))
             print(json.dumps(machine(work / "corpus")))
         elif args.what == "scaling":
-            files, size = write_corpus(work / "corpus", args.mb or 10.0, min(args.file_kb, 64))
-            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
+            _corpus(work, args.mb or 10.0, min(args.file_kb, 64))
             # --one-core: the one-worker run (with this process and the scheduler) kept on one CPU, so
             # the ratio compares one core with two rather than one worker with two
             ratios = []
@@ -262,12 +266,10 @@ def main() -> None:
                 ratios.append(scaling(rows))
                 print(json.dumps(ratios[-1]), flush=True)
             if args.repeat > 1:
-                measured = sorted(ratio["measured_1_to_2"] for ratio in ratios)
+                measured = [ratio["measured_1_to_2"] for ratio in ratios]
                 print(json.dumps({"runs": len(measured), "median_measured_1_to_2": statistics.median(measured)}))
         else:
-            files, size = write_corpus(work / "corpus", args.mb or 100, args.file_kb, args.large_mb)
-            print(json.dumps({"corpus_files": files, "corpus_mib": round(size / MIB, 2), "cpus": os.cpu_count()}))
-            sys.stdout.flush()
+            _corpus(work, args.mb or 100, args.file_kb, args.large_mb)
             print(json.dumps(run(work / "corpus", args.workers, work, every=20)), flush=True)
 
 

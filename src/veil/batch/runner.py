@@ -51,8 +51,9 @@ from veil.writing.report import report_paths
 LOCK_NAME = ".veil-batch.lock"
 # Files in flight per worker: enough that no worker waits on the driver (which decides and writes in
 # plan order, so one slow file holds up the files behind it), few enough that memory stays bounded
-# whatever the size of the files: beyond two files per worker, a file joins only while the input in
+# whatever the size of the files: beyond ``FILES_PER_WORKER``, a file joins only while the input in
 # flight stays under the byte budget.
+FILES_PER_WORKER = 2
 WINDOW_PER_WORKER = 4
 BYTES_IN_FLIGHT_PER_WORKER = 16 << 20
 
@@ -272,7 +273,7 @@ class _Driver:
     @staticmethod
     def _room_for(item: PlannedFile, in_flight: tuple[_InFlight, ...], workers: int) -> bool:
         """Whether ``item`` may start now (see ``WINDOW_PER_WORKER``)."""
-        if len(in_flight) < 2 * workers:
+        if len(in_flight) < FILES_PER_WORKER * workers:
             return True
         if len(in_flight) >= WINDOW_PER_WORKER * workers:
             return False
@@ -302,7 +303,7 @@ class _Driver:
                     outcome.entities, main, before=outcome.before, actions=outcome.actions
                 )
                 self.project.vault.commit_now()
-            SETTLED.settle(outcome.languages)  # what deciding in these languages loaded
+            SETTLED.settle("decide", outcome.languages)  # the pseudonym pools, gazetteer, morphology
         except VeilError as error:
             flight.analysed = FileFailure(error.code.value, error.message)
             return flight

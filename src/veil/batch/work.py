@@ -90,26 +90,26 @@ PIPELINES = _PipelineCache()
 
 
 class _Settled:
-    """The languages this process has worked in; see :func:`settle`."""
+    """The stages and languages this process has worked in; see :meth:`settle`."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._languages: set[str] = set()
+        self._seen: set[tuple[str, str]] = set()
 
-    def settle(self, languages: Iterable[str]) -> bool:
-        """Exempt what the process holds now from garbage collection, the first time it has worked in
-        one of ``languages``; whether it did.
+    def settle(self, stage: str, languages: Iterable[str]) -> bool:
+        """Exempt what the process holds now from garbage collection, the first time it has done ``stage``
+        (analysing, deciding, rendering) in one of ``languages``; whether it did.
 
-        The models and tables a language needs load on its first document and live as long as the
-        process: hundreds of thousands of objects that each full collection walked again (about a tenth
-        of a worker's CPU, a sixth of the driver's). Collected first, so no garbage is exempted; what
-        else is alive at that moment (this file's results) is freed as usual once released.
+        The models and tables a stage needs for a language load on its first document and live as long
+        as the process: hundreds of thousands of objects that each full collection walked again (about a
+        tenth of a worker's CPU, a sixth of the driver's). Collected first, so no garbage is exempted;
+        what else is alive at that moment (this file's results) is freed as usual once released.
         """
         with self._lock:
-            new = set(languages) - self._languages
+            new = {(stage, language) for language in languages} - self._seen
             if not new:
                 return False
-            self._languages |= new
+            self._seen |= new
             gc.collect()
             gc.freeze()
             return True
@@ -128,7 +128,7 @@ def analyze_file(source: str, settings: Settings, lang: str, format_name: str | 
         entities = pipeline.link(detections, document, lang)
         del detections
         before, actions = fitting_text(document, entities), pipeline.decider.actions(entities)
-        SETTLED.settle(languages)
+        SETTLED.settle("analyse", languages)
         return FileAnalysis(languages, entities, before, actions, os.getpid(), PIPELINES.built)
 
     return _guarded(source, "analysing", analyze)
@@ -180,6 +180,7 @@ def render_file(
             write_report_html(html_report, analysis, Path(named), Path(output), originals=originals)
         data = protected.getvalue()
         parts = [encode_part(part) for part in report_parts(report_entities(analysis))]
+        SETTLED.settle("render", analysed.languages)  # the risk estimate's and the reports' tables
         return FileRendering(
             data, hashlib.sha256(data).digest(),
             json_report.getvalue() if json_report else None, html_report.getvalue() if html_report else None,
